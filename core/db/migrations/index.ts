@@ -1,0 +1,15 @@
+import * as initial from './2026-12-04-01-initial';
+
+export interface Migration {
+  /** Sortable and unique: `YYYY-MM-DD-NN-what`. */
+  id: string;
+  up: string;
+}
+
+/**
+ * Append-only: a migration, once on main, is never edited or removed; changes come as new
+ * entries at the end. A database whose applied list is not a prefix of this one is refused.
+ */
+export const MIGRATIONS: readonly Migration[] = [{ id: '2026-12-04-01-initial', up: initial.up }];
+
+export const SCHEMA_VERSION = MIGRATIONS.length;
