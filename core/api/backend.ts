@@ -23,6 +23,29 @@ export interface HostStatus {
   lastBackupAt: string | null;
 }
 
+export type BackupReason = 'open' | 'daily' | 'manual' | 'before-restore' | 'before-migration';
+
+export interface BackupInfo {
+  /** Opaque id the host understands (its file name). */
+  id: string;
+  /** ISO instant the backup was taken. */
+  createdAt: string;
+  sizeBytes: number;
+  reason: BackupReason;
+}
+
+/**
+ * What the host (Electron main or web harness) does that core cannot: the file itself.
+ * Core handlers such as `backup-list` call these; in-memory tests have no host.
+ */
+export interface HostServices {
+  describe(): Omit<HostStatus, 'lastSavedAt' | 'readOnly' | 'lockHolder'>;
+  listBackups(): Promise<BackupInfo[]>;
+  createBackup(): Promise<BackupInfo>;
+  /** Keeps the current file aside, then replaces it by the backup and reloads the backend. */
+  restoreBackup(id: string): Promise<void>;
+}
+
 export interface BackendOptions {
   db: Db;
   sqlite: SqlJsStatic;
@@ -33,7 +56,7 @@ export interface BackendOptions {
   persistence?: Persistence;
   /** Read-only when another instance holds the lock: every mutation is refused. */
   readOnly?: { holder: string } | null;
-  hostStatus?: () => Omit<HostStatus, 'lastSavedAt' | 'readOnly' | 'lockHolder'>;
+  host?: HostServices;
   /** Where unexpected errors are reported (core has no console of its own). */
   log?: (message: string, error: unknown) => void;
 }
@@ -58,6 +81,7 @@ export class Backend {
       clock: options.clock,
       randomId: options.randomId,
       status: () => this.status(),
+      host: options.host ?? null,
     };
   }
 
@@ -66,13 +90,26 @@ export class Backend {
   }
 
   status(): HostStatus {
-    const host = this.options.hostStatus?.() ?? { file: null, lastBackupAt: null };
+    const host = this.options.host?.describe() ?? { file: null, lastBackupAt: null };
     return {
       ...host,
       readOnly: Boolean(this.options.readOnly),
       lockHolder: this.options.readOnly?.holder ?? null,
       lastSavedAt: this.lastSavedAt,
     };
+  }
+
+  /**
+   * Replaces the whole database by another image (a restored backup), as the new durable
+   * state. Runs on the queue so no call sees a half-swapped database.
+   */
+  replaceDatabase(bytes: Uint8Array): Promise<void> {
+    const run = this.queue.then(() => {
+      this.options.db.replaceConnection(new this.options.sqlite.Database(bytes));
+      this.lastDurable = bytes;
+    });
+    this.queue = run.catch(() => undefined);
+    return run;
   }
 
   /** Calls a handler by name with untrusted input; throws a typed AppError. */
@@ -96,7 +133,8 @@ export class Backend {
     const handler = this.options.registry.get(name);
     if (!handler) throw new NotFoundError(`Opération inconnue : « ${name} ».`);
     const input = parseInput(handler.input, rawInput ?? {}, handler.labels);
-    if (!handler.mutates) return handler.run(this.context, input);
+    // Reads may await the host (backups); mutations stay synchronous inside their transaction.
+    if (!handler.mutates) return await handler.run(this.context, input);
     if (this.options.readOnly) {
       throw new ConflictError(
         `Base ouverte en lecture seule : ${this.options.readOnly.holder} l’utilise déjà. Fermez Paniers sur l’autre poste pour pouvoir modifier.`,

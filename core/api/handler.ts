@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { Clock } from '../dates/clock';
 import type { Db } from '../db/database';
-import type { HostStatus } from './backend';
+import type { HostServices, HostStatus } from './backend';
 
 /** What a handler may use: the database and the platform services passed in by the host. */
 export interface HandlerContext {
@@ -11,13 +11,18 @@ export interface HandlerContext {
   randomId(): string;
   /** The open file's state, for the status handler. */
   status(): HostStatus;
+  /** File services of the host; null for in-memory databases (tests, bench). */
+  host: HostServices | null;
 }
 
 export interface HandlerSpec<Name extends string, In extends z.ZodType, Out> {
   /** kebab-case, noun first: `subscriber-create`, `organisation-get`. */
   name: Name;
   input: In;
-  /** A mutating handler runs in one transaction and returns after the durable save. */
+  /**
+   * A mutating handler runs in one transaction and returns after the durable save; its `run`
+   * must be synchronous. A read may return a Promise (host services such as backups).
+   */
   mutates: boolean;
   /** French labels of the input fields, used in validation messages. */
   labels?: Readonly<Record<string, string>>;
