@@ -1,4 +1,5 @@
 import * as initial from './2026-12-04-01-initial';
+import * as formulaOptions from './2026-12-04-02-formula-options';
 
 export interface Migration {
   /** Sortable and unique: `YYYY-MM-DD-NN-what`. */
@@ -10,6 +11,9 @@ export interface Migration {
  * Append-only: a migration, once on main, is never edited or removed; changes come as new
  * entries at the end. A database whose applied list is not a prefix of this one is refused.
  */
-export const MIGRATIONS: readonly Migration[] = [{ id: '2026-12-04-01-initial', up: initial.up }];
+export const MIGRATIONS: readonly Migration[] = [
+  { id: '2026-12-04-01-initial', up: initial.up },
+  { id: '2026-12-04-02-formula-options', up: formulaOptions.up },
+];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
