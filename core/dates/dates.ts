@@ -80,3 +80,13 @@ export function parseFrenchDate(input: string): IsoDate {
   if (!isIsoDate(candidate)) throw new RangeError(`La date « ${input} » n'existe pas.`);
   return candidate;
 }
+
+/** Same day `months` later, clamped to the month's end (31 January + 1 month = 28/29 February). */
+export function addMonths(day: IsoDate, months: number): IsoDate {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  const index = y * 12 + (m - 1) + months;
+  const year = Math.floor(index / 12);
+  const month = (index % 12) + 1;
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}` as IsoDate;
+}

@@ -106,7 +106,7 @@ CREATE TABLE subscribers (
   address_line2 TEXT NOT NULL DEFAULT '',
   postcode TEXT NOT NULL DEFAULT '',
   city TEXT NOT NULL DEFAULT '',
-  payment_method TEXT NOT NULL DEFAULT 'sepa' CHECK (payment_method IN ('sepa', 'cheque')),
+  payment_method TEXT NOT NULL DEFAULT 'sepa' CHECK (payment_method IN ('sepa', 'cheque', 'transfer', 'other')),
   iban TEXT NOT NULL DEFAULT '',
   bic TEXT NOT NULL DEFAULT '',
   mandate_rum TEXT NOT NULL DEFAULT '',

@@ -1,5 +1,6 @@
 import * as initial from './2026-12-04-01-initial';
 import * as formulaOptions from './2026-12-04-02-formula-options';
+import * as subscriptions from './2026-12-04-03-subscriptions';
 
 export interface Migration {
   /** Sortable and unique: `YYYY-MM-DD-NN-what`. */
@@ -14,6 +15,7 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { id: '2026-12-04-01-initial', up: initial.up },
   { id: '2026-12-04-02-formula-options', up: formulaOptions.up },
+  { id: '2026-12-04-03-subscriptions', up: subscriptions.up },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
