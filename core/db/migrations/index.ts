@@ -1,6 +1,7 @@
 import * as initial from './2026-12-04-01-initial';
 import * as formulaOptions from './2026-12-04-02-formula-options';
 import * as subscriptions from './2026-12-04-03-subscriptions';
+import * as deliveryCalendar from './2026-12-04-04-delivery-calendar';
 
 export interface Migration {
   /** Sortable and unique: `YYYY-MM-DD-NN-what`. */
@@ -16,6 +17,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: '2026-12-04-01-initial', up: initial.up },
   { id: '2026-12-04-02-formula-options', up: formulaOptions.up },
   { id: '2026-12-04-03-subscriptions', up: subscriptions.up },
+  { id: '2026-12-04-04-delivery-calendar', up: deliveryCalendar.up },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
