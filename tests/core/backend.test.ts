@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { defineHandler, HandlerRegistry, ValidationError } from '../../core';
 import { createTestBackend } from '../support/core';
+import { validOrganisation } from '../support/organisation';
 
 describe('handler registry', () => {
   const ping = defineHandler({ name: 'ping-get', input: z.object({}), mutates: false, run: () => 'pong' });
@@ -83,26 +84,3 @@ describe('backend calls', () => {
     expect(error.toJSON()).toEqual({ type: 'validation', message: 'IBAN invalide.', fields: { iban: 'IBAN invalide.' } });
   });
 });
-
-export function validOrganisation() {
-  return {
-    legalName: 'Optim’ism',
-    addressLine1: '2 rue de la Ferme',
-    addressLine2: '',
-    postcode: '56620',
-    city: 'Pont-Scorff',
-    siret: '73282932000074',
-    phone: '07 81 19 77 21',
-    email: 'paniers@optim-ism.fr',
-    website: '',
-    logoDataUrl: null,
-    iban: 'FR76 3000 6000 0112 3456 7890 189',
-    bic: 'AGRIFRPP882',
-    sepaCreditorId: 'FR72ZZZ123456',
-    vatStatus: 'not_liable',
-    vatNumber: '',
-    invoiceHeader: '',
-    invoiceFooter: '',
-    paymentTerms: 'Paiement à réception.',
-  } as const;
-}
