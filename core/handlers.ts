@@ -1,12 +1,130 @@
 import { HandlerRegistry, type ContractOf } from './api/handler';
 import { appStatus } from './app/app-handlers';
+import { backupCreate, backupList, backupRestore } from './backup/backup-handlers';
+import { cancellationCreate, cancellationDelete, cancellationListForSubscriber } from './deliveries/cancellation-handlers';
+import { deliveryClose, deliveryCorrect, deliveryOpenDays, deliveryRecords } from './deliveries/closing-handlers';
+import { closureAffected, closureCreate, closureDelete, closureList, closurePreview } from './deliveries/closure-handlers';
+import { deliverySettingsGet, deliverySettingsUpdate } from './deliveries/delivery-settings';
+import { holidayDecide, holidayList } from './deliveries/holiday-handlers';
+import { deliveryWeek, subscriberUpcomingDeliveries } from './deliveries/week-handlers';
+import { documentDeliverySheets } from './documents/document-handlers';
+import { depotArchive, depotCreate, depotDelete, depotGet, depotList, depotUpdate } from './depots/depot-handlers';
+import { gardenArchive, gardenCreate, gardenList, gardenUpdate } from './depots/garden-handlers';
+import { roundArchive, roundCreate, roundList, roundSetDepots, roundUpdate } from './depots/round-handlers';
+import {
+  formulaArchive,
+  formulaCreate,
+  formulaGet,
+  formulaList,
+  formulaPriceSet,
+  formulaUpdate,
+} from './formulas/formula-handlers';
+import {
+  membershipSettingsGet,
+  membershipSettingsUpdate,
+  membershipTypeArchive,
+  membershipTypeCreate,
+  membershipTypeList,
+  membershipTypeUpdate,
+} from './memberships/membership-handlers';
 import { organisationGet, organisationUpdate } from './organisation/organisation-handlers';
+import {
+  subscriberArchive,
+  subscriberCreate,
+  subscriberDelete,
+  subscriberGet,
+  subscriberList,
+  subscriberUpdate,
+} from './subscribers/subscriber-handlers';
+import {
+  discoveryEndingList,
+  discoveryRenew,
+  subscriptionChange,
+  subscriptionCreate,
+  subscriptionDelete,
+  subscriptionEnd,
+  subscriptionGet,
+  subscriptionListForSubscriber,
+  subscriptionTemporaryChange,
+  subscriptionTemporaryChangeDelete,
+} from './subscriptions/subscription-handlers';
+import { subscriptionList } from './subscriptions/subscription-list';
 
 /**
  * The backend contract: every handler the UI can call, by kebab-case name. One grep for a
  * name finds the caller (`api['organisation-update']`) and the implementation.
  */
-export const HANDLERS = [appStatus, organisationGet, organisationUpdate] as const;
+export const HANDLERS = [
+  appStatus,
+  organisationGet,
+  organisationUpdate,
+  backupList,
+  backupCreate,
+  backupRestore,
+  gardenList,
+  gardenCreate,
+  gardenUpdate,
+  gardenArchive,
+  depotList,
+  depotGet,
+  depotCreate,
+  depotUpdate,
+  depotArchive,
+  depotDelete,
+  roundList,
+  roundCreate,
+  roundUpdate,
+  roundSetDepots,
+  roundArchive,
+  formulaList,
+  formulaGet,
+  formulaCreate,
+  formulaUpdate,
+  formulaPriceSet,
+  formulaArchive,
+  membershipTypeList,
+  membershipTypeCreate,
+  membershipTypeUpdate,
+  membershipTypeArchive,
+  membershipSettingsGet,
+  membershipSettingsUpdate,
+  subscriberList,
+  subscriberGet,
+  subscriberCreate,
+  subscriberUpdate,
+  subscriberArchive,
+  subscriberDelete,
+  subscriptionGet,
+  subscriptionListForSubscriber,
+  subscriptionList,
+  subscriptionCreate,
+  subscriptionChange,
+  subscriptionTemporaryChange,
+  subscriptionTemporaryChangeDelete,
+  subscriptionEnd,
+  subscriptionDelete,
+  discoveryRenew,
+  discoveryEndingList,
+  deliveryWeek,
+  subscriberUpcomingDeliveries,
+  deliverySettingsGet,
+  deliverySettingsUpdate,
+  cancellationCreate,
+  cancellationDelete,
+  cancellationListForSubscriber,
+  closurePreview,
+  closureCreate,
+  closureList,
+  closureAffected,
+  closureDelete,
+  holidayList,
+  holidayDecide,
+  documentDeliverySheets,
+  deliveryClose,
+  deliveryOpenDays,
+  deliveryRecords,
+  deliveryCorrect,
+] as const;
 
 export type Contract = ContractOf<typeof HANDLERS>;
 export type MethodName = keyof Contract;

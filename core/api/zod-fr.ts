@@ -37,6 +37,11 @@ export function fieldErrorsOf(error: z.ZodError): FieldErrors {
   return fields;
 }
 
+/** `IBAN : Clé incorrecte.`, unless the message already names the field (`IBAN invalide…`). */
+function withLabel(label: string, message: string): string {
+  return message.toLowerCase().includes(label.toLowerCase()) ? message : `${label} : ${message}`;
+}
+
 /** Validates `input` against `schema`, or throws a ValidationError naming each bad field. */
 export function parseInput<S extends z.ZodType>(
   schema: S,
@@ -52,7 +57,7 @@ export function parseInput<S extends z.ZodType>(
     count === 1 && first
       ? first[0] === '_'
         ? first[1]
-        : `${labels[first[0]] ?? first[0]} : ${first[1]}`
+        : withLabel(labels[first[0]] ?? first[0], first[1])
       : `${count} champs sont à corriger : ${Object.keys(fields)
           .map((key) => labels[key] ?? key)
           .join(', ')}.`;

@@ -46,10 +46,10 @@ export const cancellationCreate = defineHandler({
           : 'Aucun panier n’est prévu pour cet abonnement sur ces dates.',
       );
     }
-    const recorded = db.get<{ last: string | null }>(
-      'SELECT max(delivery_date) AS last FROM deliveries WHERE subscription_id IN (SELECT id FROM subscriptions WHERE chain_id = ?) AND delivery_date BETWEEN ? AND ?',
-      [input.chainId, input.fromDate, input.toDate],
-    );
+    const recorded = db.get<{ last: string | null }>('SELECT max(delivery_date) AS last FROM delivery_days WHERE delivery_date BETWEEN ? AND ?', [
+      input.fromDate,
+      input.toDate,
+    ]);
     if (recorded?.last) throw ValidationError.field('fromDate', `La semaine du ${formatDateFr(recorded.last as IsoDate)} est déjà validée : corrigez la livraison à la place.`);
     const settings = readDeliverySettings(db);
     const now = clock.now();
@@ -77,10 +77,7 @@ export const cancellationDelete = defineHandler({
   run: ({ db }, { id }) => {
     const row = db.get<{ chain_id: number; from_date: string; to_date: string }>('SELECT chain_id, from_date, to_date FROM cancellations WHERE id = ?', [id]);
     if (!row) throw new NotFoundError('Annulation introuvable.');
-    const recorded = db.get<{ n: number }>(
-      'SELECT count(*) AS n FROM deliveries WHERE subscription_id IN (SELECT id FROM subscriptions WHERE chain_id = ?) AND delivery_date BETWEEN ? AND ?',
-      [row.chain_id, row.from_date, row.to_date],
-    );
+    const recorded = db.get<{ n: number }>('SELECT count(*) AS n FROM delivery_days WHERE delivery_date BETWEEN ? AND ?', [row.from_date, row.to_date]);
     if (recorded && recorded.n > 0) throw new ConflictError('Une semaine de cette absence est déjà validée : l’annulation ne peut plus être retirée.');
     db.run('DELETE FROM cancellations WHERE id = ?', [id]);
     return { id };

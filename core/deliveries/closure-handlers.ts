@@ -71,7 +71,7 @@ function impactOf(before: readonly PlannedBasket[], after: readonly PlannedBaske
 }
 
 function assertNotRecorded(db: Db, from: string, to: string): void {
-  const recorded = db.get<{ first: string | null }>('SELECT min(delivery_date) AS first FROM deliveries WHERE delivery_date BETWEEN ? AND ?', [from, to]);
+  const recorded = db.get<{ first: string | null }>('SELECT min(delivery_date) AS first FROM delivery_days WHERE delivery_date BETWEEN ? AND ?', [from, to]);
   if (recorded?.first) {
     throw ValidationError.field('fromDate', `Les livraisons du ${formatDateFr(recorded.first as IsoDate)} sont déjà validées : une fermeture ne peut plus les retirer.`);
   }
@@ -166,7 +166,7 @@ export const closureDelete = defineHandler({
   run: ({ db }, { id }) => {
     const row = db.get<ClosureRow>('SELECT * FROM closures WHERE id = ?', [id]);
     if (!row) throw new NotFoundError('Fermeture introuvable.');
-    const recorded = db.get('SELECT 1 FROM deliveries WHERE delivery_date BETWEEN ? AND ? LIMIT 1', [row.from_date, row.to_date]);
+    const recorded = db.get('SELECT 1 FROM delivery_days WHERE delivery_date BETWEEN ? AND ? LIMIT 1', [row.from_date, row.to_date]);
     if (recorded) throw new ConflictError('Des livraisons de cette période sont déjà validées : la fermeture ne peut plus être supprimée.');
     db.run('DELETE FROM closures WHERE id = ?', [id]);
     return { id };

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { NotFoundError, ValidationError } from '../api/errors';
 import { defineHandler } from '../api/handler';
 import { frenchPublicHolidays } from '../calendar/holidays';
-import { formatDateFr, isoWeekday, type IsoDate } from '../dates/dates';
+import { addDays, formatDateFr, isoWeekday, type IsoDate } from '../dates/dates';
 import { idField, isoDateField } from '../validation/fields';
 import { mondayOf } from './plan';
 
@@ -54,7 +54,7 @@ export const holidayDecide = defineHandler({
       if (mondayOf(shiftTo) !== mondayOf(input.holidayDate)) throw ValidationError.field('shiftToDate', 'Le report se fait dans la même semaine.');
       if (shiftTo === input.holidayDate || holidays.some((h) => h.date === shiftTo)) throw ValidationError.field('shiftToDate', 'Choisissez un jour qui n’est pas férié.');
     }
-    const recorded = db.get('SELECT 1 FROM deliveries WHERE delivery_date BETWEEN ? AND ? LIMIT 1', [mondayOf(input.holidayDate), input.holidayDate]);
+    const recorded = db.get('SELECT 1 FROM delivery_days WHERE delivery_date BETWEEN ? AND ? LIMIT 1', [mondayOf(input.holidayDate), addDays(mondayOf(input.holidayDate), 6)]);
     if (recorded) throw ValidationError.field('action', 'Cette semaine est déjà validée.');
     db.run(
       `INSERT INTO holiday_decisions (holiday_date, round_id, action, shift_to_date, decided_at) VALUES (?, ?, ?, ?, ?)

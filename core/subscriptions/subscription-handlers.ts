@@ -51,6 +51,7 @@ export const subscriptionCreate = defineHandler({
       throw ValidationError.field('discoveryMonths', 'Une durée ne s’indique que pour une offre Découverte.');
     }
     if (endDate !== null && endDate < input.startDate) throw ValidationError.field('endDate', 'La date de fin précède la date de début.');
+    assertAfterRecorded(db, null, input.startDate, 'startDate');
     assertCapacity(db, input.depotId, input.startDate, endDate, null, input.capacityOverrideReason);
     const { lastInsertRowid } = db.run(
       `INSERT INTO subscriptions (subscriber_id, formula_id, depot_id, frequency, quantity, start_date, end_date, is_discovery,

@@ -128,8 +128,16 @@ export function lastRecordedDay(db: Db, chainId: number): string | null {
   );
 }
 
-export function assertAfterRecorded(db: Db, chainId: number, day: string, field: string): void {
-  const last = lastRecordedDay(db, chainId);
+/** Last validated delivery day of the whole organisation: days up to it are frozen (week closing). */
+export function frozenUntil(db: Db): string | null {
+  return db.get<{ last: string | null }>('SELECT max(delivery_date) AS last FROM delivery_days')?.last ?? null;
+}
+
+/** Refuses a change dated on or before a validated day (or a recorded delivery of the chain). */
+export function assertAfterRecorded(db: Db, chainId: number | null, day: string, field: string): void {
+  const chainLast = chainId === null ? null : lastRecordedDay(db, chainId);
+  const frozen = frozenUntil(db);
+  const last = [chainLast, frozen].filter((d): d is string => d !== null).sort().pop() ?? null;
   if (last !== null && day <= last) {
     throw ValidationError.field(field, `Les livraisons sont déjà enregistrées jusqu’au ${last} : choisissez une date postérieure.`);
   }

@@ -148,7 +148,7 @@ CREATE TABLE deliveries (
   quantity INTEGER NOT NULL CHECK (quantity > 0),
   unit_price_cents INTEGER NOT NULL CHECK (unit_price_cents >= 0),
   vat_rate_bp INTEGER NOT NULL DEFAULT 0,
-  status TEXT NOT NULL CHECK (status IN ('delivered', 'cancelled', 'closure', 'skipped')),
+  status TEXT NOT NULL CHECK (status IN ('delivered', 'not_collected', 'not_delivered', 'cancelled', 'closure', 'holiday_skipped')),
   UNIQUE (subscription_id, delivery_date)
 );
 CREATE INDEX deliveries_date ON deliveries(delivery_date);

@@ -2,6 +2,7 @@ import * as initial from './2026-12-04-01-initial';
 import * as formulaOptions from './2026-12-04-02-formula-options';
 import * as subscriptions from './2026-12-04-03-subscriptions';
 import * as deliveryCalendar from './2026-12-04-04-delivery-calendar';
+import * as weekClosing from './2026-12-04-05-week-closing';
 
 export interface Migration {
   /** Sortable and unique: `YYYY-MM-DD-NN-what`. */
@@ -18,6 +19,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: '2026-12-04-02-formula-options', up: formulaOptions.up },
   { id: '2026-12-04-03-subscriptions', up: subscriptions.up },
   { id: '2026-12-04-04-delivery-calendar', up: deliveryCalendar.up },
+  { id: '2026-12-04-05-week-closing', up: weekClosing.up },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
