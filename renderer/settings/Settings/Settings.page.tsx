@@ -1,0 +1,41 @@
+import { Alert, Stack, Tabs, Text, Title } from '@mantine/core';
+import { IconBuildingCommunity, IconDatabase, IconLock } from '@tabler/icons-react';
+import { useRefreshStatus } from '../../shell/use-status';
+import { useAppState } from '../../state/app-store';
+import { OrganisationForm } from '../organisation/OrganisationForm';
+
+export function SettingsPage() {
+  const status = useAppState((s) => s.status);
+  const refreshStatus = useRefreshStatus();
+  const readOnly = status?.readOnly ?? false;
+  return (
+    <Stack gap="lg">
+      <Title order={1} fz="h2">
+        Paramètres
+      </Title>
+      <Tabs defaultValue="organisation" keepMounted={false}>
+        <Tabs.List mb="lg">
+          <Tabs.Tab value="organisation" leftSection={<IconBuildingCommunity size={16} />}>
+            Organisation
+          </Tabs.Tab>
+          <Tabs.Tab value="backups" leftSection={<IconDatabase size={16} />}>
+            Sauvegardes
+          </Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="organisation">
+          {readOnly && (
+            <Alert color="orange" icon={<IconLock />} mb="lg" title="Lecture seule">
+              Vous pouvez consulter ces paramètres ; pour les modifier, fermez Paniers sur l’autre poste puis rouvrez la base.
+            </Alert>
+          )}
+          <OrganisationForm readOnly={readOnly} onSaved={() => void refreshStatus()} />
+        </Tabs.Panel>
+        <Tabs.Panel value="backups">
+          <Text c="dimmed">
+            La liste des sauvegardes de la base et leur restauration depuis cet écran arrivent dans une prochaine version.
+          </Text>
+        </Tabs.Panel>
+      </Tabs>
+    </Stack>
+  );
+}

@@ -1,0 +1,127 @@
+import {
+  IconBasket,
+  IconBuildingBank,
+  IconCalendarWeek,
+  IconCash,
+  IconFileInvoice,
+  IconLayoutDashboard,
+  IconSettings,
+  IconTruckDelivery,
+  IconUsers,
+  IconWorldWww,
+  type Icon,
+} from '@tabler/icons-react';
+
+export type ScreenId =
+  | 'dashboard'
+  | 'subscribers'
+  | 'subscriptions'
+  | 'depots'
+  | 'week'
+  | 'invoicing'
+  | 'payments'
+  | 'sepa'
+  | 'portal'
+  | 'settings';
+
+export interface ScreenInfo {
+  id: ScreenId;
+  label: string;
+  icon: Icon;
+  /** Alt + this digit goes to the screen; physical key, so it works on AZERTY keyboards. */
+  digit: string;
+  /** For screens still to come: what the office will find there, in their words. */
+  upcoming?: string[];
+}
+
+/** The navigation, in the order of the office's week: people, baskets, delivery, money. */
+export const SCREENS: readonly ScreenInfo[] = [
+  { id: 'dashboard', label: 'Tableau de bord', icon: IconLayoutDashboard, digit: '1' },
+  {
+    id: 'subscribers',
+    label: 'Adhérents',
+    icon: IconUsers,
+    digit: '2',
+    upcoming: [
+      'La liste des adhérents et des soutiens, avec leurs coordonnées et leur solde.',
+      'La recherche par nom, dépôt ou mode de règlement.',
+      'L’import de votre liste actuelle depuis un tableur, ligne par ligne, sans rien perdre.',
+    ],
+  },
+  {
+    id: 'subscriptions',
+    label: 'Abonnements',
+    icon: IconBasket,
+    digit: '3',
+    upcoming: [
+      'Les formules de paniers (petit, grand, fruits, œufs…) et leur prix par livraison.',
+      'Les abonnements de chaque adhérent : formule, dépôt, fréquence, dates.',
+      'Les Paniers Découverte et leur renouvellement avec l’accord du CCAS.',
+    ],
+  },
+  {
+    id: 'depots',
+    label: 'Dépôts & tournées',
+    icon: IconTruckDelivery,
+    digit: '4',
+  },
+  {
+    id: 'week',
+    label: 'Semaine',
+    icon: IconCalendarWeek,
+    digit: '5',
+    upcoming: [
+      'Les livraisons de la semaine, dépôt par dépôt, avec les absences signalées.',
+      'Les feuilles d’émargement à imprimer pour tous les dépôts d’un jour.',
+      'Le bon de préparation pour l’équipe du jardin.',
+    ],
+  },
+  {
+    id: 'invoicing',
+    label: 'Facturation',
+    icon: IconFileInvoice,
+    digit: '6',
+    upcoming: [
+      'La facturation au réel : une facture par adhérent pour les paniers livrés le mois précédent.',
+      'Les avoirs pour corriger une facture émise.',
+      'Les factures en PDF, à imprimer ou à envoyer.',
+    ],
+  },
+  {
+    id: 'payments',
+    label: 'Règlements',
+    icon: IconCash,
+    digit: '7',
+    upcoming: [
+      'Les chèques, virements et espèces reçus, sur le compte de chaque adhérent.',
+      'Les bordereaux de remise de chèques.',
+      'L’alerte quand le solde d’un adhérent qui paie par chèque devient trop bas.',
+    ],
+  },
+  {
+    id: 'sepa',
+    label: 'Prélèvements SEPA',
+    icon: IconBuildingBank,
+    digit: '8',
+    upcoming: [
+      'Les mandats de prélèvement (RUM) des adhérents.',
+      'Le fichier de prélèvement du mois, à déposer sur le site de votre banque.',
+      'Le suivi des prélèvements rejetés.',
+    ],
+  },
+  {
+    id: 'portal',
+    label: 'Portail',
+    icon: IconWorldWww,
+    digit: '9',
+    upcoming: [
+      'L’export des factures et des règlements vers l’espace adhérent.',
+      'L’import des demandes des adhérents : absences, changements de formule ou de dépôt.',
+    ],
+  },
+  { id: 'settings', label: 'Paramètres', icon: IconSettings, digit: '0' },
+];
+
+export function screenInfo(id: ScreenId): ScreenInfo {
+  return SCREENS.find((screen) => screen.id === id) ?? SCREENS[0]!;
+}
