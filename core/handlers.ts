@@ -7,7 +7,7 @@ import { closureAffected, closureCreate, closureDelete, closureList, closurePrev
 import { deliverySettingsGet, deliverySettingsUpdate } from './deliveries/delivery-settings';
 import { holidayDecide, holidayList } from './deliveries/holiday-handlers';
 import { deliveryWeek, subscriberUpcomingDeliveries } from './deliveries/week-handlers';
-import { documentDeliverySheets } from './documents/document-handlers';
+import { documentCrateLabels, documentDeliverySheets, documentPackingSummary } from './documents/document-handlers';
 import { depotArchive, depotCreate, depotDelete, depotGet, depotList, depotUpdate } from './depots/depot-handlers';
 import { gardenArchive, gardenCreate, gardenList, gardenUpdate } from './depots/garden-handlers';
 import { roundArchive, roundCreate, roundList, roundSetDepots, roundUpdate } from './depots/round-handlers';
@@ -120,6 +120,8 @@ export const HANDLERS = [
   holidayList,
   holidayDecide,
   documentDeliverySheets,
+  documentPackingSummary,
+  documentCrateLabels,
   deliveryClose,
   deliveryOpenDays,
   deliveryRecords,

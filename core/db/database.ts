@@ -30,6 +30,9 @@ export class Db {
   private applyConnectionPragmas(): void {
     // Foreign keys default to OFF on every SQLite connection (pragma.html#pragma_foreign_keys).
     this.raw.run('PRAGMA foreign_keys = ON');
+    // The default 2 MB page cache makes integrity_check re-read pages many times; 64 MB holds
+    // a large association's whole database and halves the open-time check (measured).
+    this.raw.run('PRAGMA cache_size = -65536');
   }
 
   get inTransaction(): boolean {

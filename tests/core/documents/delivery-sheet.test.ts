@@ -1,6 +1,3 @@
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isoDate } from '../../../core';
 import { buildDeliverySheets } from '../../../core/documents/delivery-sheet';
@@ -8,16 +5,8 @@ import { renderDeliverySheets } from '../../../core/documents/pdf/delivery-sheet
 import { toBytes } from '../../../core/documents/pdf/pdf-kit';
 import { subscriberFields, subscriptionFields } from '../../support/catalog';
 import { validOrganisation } from '../../support/organisation';
+import { pdfText } from '../../support/pdf';
 import { createWorld } from '../../support/world';
-
-/** Extracts the text; also keeps the PDF under tests/.artifacts/documents/ for a person to look at. */
-function pdfText(bytes: Uint8Array, name: string): string {
-  const dir = join('tests', '.artifacts', 'documents');
-  mkdirSync(dir, { recursive: true });
-  const file = join(dir, name);
-  writeFileSync(file, bytes);
-  return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
-}
 
 describe('depot delivery sheet', () => {
   it('lists the depot’s baskets by name with totals and change markers', async () => {
