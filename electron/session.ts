@@ -56,10 +56,12 @@ export async function openSession(options: SessionOptions): Promise<Session> {
 
   let holder: string | null = null;
   let file: DatabaseFile | null = null;
+  let backend: Backend | null = null;
   const onCompromised = (error: Error) => {
     // Someone removed or took over our lock: stop writing at once rather than race them.
     holder = 'un autre programme (le verrou du fichier a été perdu)';
     file?.markReadOnly(holder);
+    backend?.setReadOnly(holder);
     log('database lock compromised, now read-only', error);
   };
   const locked = await acquireLock(filePath, { onCompromised, staleMs: options.lockStaleMs });
@@ -105,12 +107,12 @@ export async function openSession(options: SessionOptions): Promise<Session> {
     restoreBackup: async (id) => {
       refuseReadOnly();
       const bytes = await backups.restore(id, openFile);
-      // Not awaited: the backup-restore handler runs inside the backend's queue and the swap is
-      // queued behind it (awaiting would deadlock). Saves stay refused until the swap is done.
-      void backend
-        .replaceDatabase(bytes)
-        .catch((error) => log('reloading the restored backup failed', error))
-        .finally(() => openFile.reloaded());
+      // Runs inside the backup-restore call: the Backend swaps at once (see replaceDatabase).
+      try {
+        await opened.replaceDatabase(bytes);
+      } finally {
+        openFile.reloaded();
+      }
     },
   };
 
@@ -128,14 +130,14 @@ export async function openSession(options: SessionOptions): Promise<Session> {
     },
     host,
     log,
+    readOnly: holder ? { holder } : null,
   };
-  // A getter, because the lock can be lost while the session is open (onCompromised).
-  Object.defineProperty(backendOptions, 'readOnly', { get: () => (holder ? { holder } : null), enumerable: true });
-  const backend = new Backend(backendOptions);
+  const opened = new Backend(backendOptions);
+  backend = opened;
 
   let closing: Promise<void> | null = null;
   return {
-    backend,
+    backend: opened,
     file: openFile,
     backups,
     get readOnly() {

@@ -72,9 +72,13 @@ export class Backend {
   private queue: Promise<unknown> = Promise.resolve();
   private lastDurable: Uint8Array;
   private lastSavedAt: string | null = null;
+  /** True while a call runs (the queue runs one at a time). */
+  private executing = false;
+  private readOnly: { holder: string } | null;
   private readonly context: HandlerContext;
 
   constructor(private readonly options: BackendOptions) {
+    this.readOnly = options.readOnly ?? null;
     this.lastDurable = options.db.export();
     this.context = {
       db: options.db,
@@ -93,8 +97,8 @@ export class Backend {
     const host = this.options.host?.describe() ?? { file: null, lastBackupAt: null };
     return {
       ...host,
-      readOnly: Boolean(this.options.readOnly),
-      lockHolder: this.options.readOnly?.holder ?? null,
+      readOnly: this.readOnly !== null,
+      lockHolder: this.readOnly?.holder ?? null,
       lastSavedAt: this.lastSavedAt,
     };
   }
@@ -104,17 +108,36 @@ export class Backend {
    * state. Runs on the queue so no call sees a half-swapped database.
    */
   replaceDatabase(bytes: Uint8Array): Promise<void> {
-    const run = this.queue.then(() => {
+    const swap = () => {
       this.options.db.replaceConnection(new this.options.sqlite.Database(bytes));
       this.lastDurable = bytes;
-    });
+    };
+    // From inside a running call (the backup-restore handler), waiting for the queue would
+    // wait for that very call: swap now, nothing else runs meanwhile.
+    if (this.executing) {
+      swap();
+      return Promise.resolve();
+    }
+    const run = this.queue.then(swap);
     this.queue = run.catch(() => undefined);
     return run;
   }
 
+  /** Read-only from now on (the lock was lost to another instance), or writable again. */
+  setReadOnly(holder: string | null): void {
+    this.readOnly = holder === null ? null : { holder };
+  }
+
   /** Calls a handler by name with untrusted input; throws a typed AppError. */
   call(name: string, input: unknown): Promise<unknown> {
-    const run = this.queue.then(() => this.execute(name, input));
+    const run = this.queue.then(async () => {
+      this.executing = true;
+      try {
+        return await this.execute(name, input);
+      } finally {
+        this.executing = false;
+      }
+    });
     this.queue = run.catch(() => undefined);
     return run;
   }
@@ -135,9 +158,9 @@ export class Backend {
     const input = parseInput(handler.input, rawInput ?? {}, handler.labels);
     // Reads may await the host (backups); mutations stay synchronous inside their transaction.
     if (!handler.mutates) return await handler.run(this.context, input);
-    if (this.options.readOnly) {
+    if (this.readOnly) {
       throw new ConflictError(
-        `Base ouverte en lecture seule : ${this.options.readOnly.holder} l’utilise déjà. Fermez Paniers sur l’autre poste pour pouvoir modifier.`,
+        `Base ouverte en lecture seule : ${this.readOnly.holder} l’utilise déjà. Fermez Paniers sur l’autre poste pour pouvoir modifier.`,
       );
     }
     const result = this.options.db.transaction(() => handler.run(this.context, input));

@@ -128,13 +128,13 @@ export function createDatabase(sqlite: SqlJsStatic, clock: Clock): Db {
  */
 export function openDatabase(sqlite: SqlJsStatic, bytes: Uint8Array, clock: Clock): OpenedDb {
   const { schemaVersion } = checkHeader(bytes);
-  let raw;
+  let db: Db;
   try {
-    raw = new sqlite.Database(bytes);
+    // Setting the connection's pragmas already reads the header: a truncated file fails here.
+    db = new Db(new sqlite.Database(bytes));
   } catch {
-    throw new DatabaseFileError('corrupt', 'La base de données est illisible.');
+    throw new DatabaseFileError('corrupt', 'La base de données est endommagée : le fichier est tronqué ou illisible.');
   }
-  const db = new Db(raw);
   try {
     checkContents(db, schemaVersion);
     return { db, migrated: migrate(db, schemaVersion, clock) };

@@ -62,6 +62,14 @@ describe('backend calls', () => {
     expect(await backend.call('app-status', {})).toMatchObject({ readOnly: true, lockHolder: 'Marie sur BUREAU-2' });
   });
 
+  it('turns read-only when the lock is lost, and says who holds the file', async () => {
+    const { backend } = await createTestBackend();
+    await backend.call('organisation-update', validOrganisation());
+    backend.setReadOnly('un autre programme');
+    await expect(backend.call('organisation-update', validOrganisation())).rejects.toThrow(/lecture seule : un autre programme/);
+    expect(await backend.call('app-status', {})).toMatchObject({ readOnly: true, lockHolder: 'un autre programme' });
+  });
+
   it('hides unexpected errors behind a generic internal error', async () => {
     const { backend } = await createTestBackend();
     backend.registry.add(
