@@ -35,6 +35,7 @@ export function demoClosures(from: IsoDate, to: IsoDate): DemoClosure[] {
 
 export interface HolidayDecision {
   holiday: IsoDate;
+  name: string;
   roundId: number;
   action: 'shift' | 'skip';
   shiftTo: IsoDate | null;
@@ -51,7 +52,7 @@ export function demoHolidayDecisions(rounds: readonly { id: number; weekday: num
     for (const round of rounds) {
       if (isoWeekday(holiday.date) !== round.weekday) continue;
       const skip = holiday.date.endsWith('-12-25') || holiday.date.endsWith('-01-01');
-      decisions.push({ holiday: holiday.date, roundId: round.id, action: skip ? 'skip' : 'shift', shiftTo: skip ? null : addDays(holiday.date, round.weekday === 5 ? -1 : 1) });
+      decisions.push({ holiday: holiday.date, name: holiday.name, roundId: round.id, action: skip ? 'skip' : 'shift', shiftTo: skip ? null : addDays(holiday.date, round.weekday === 5 ? -1 : 1) });
     }
   }
   return decisions;
@@ -69,6 +70,8 @@ export interface Occurrence {
   /** The first delivery of its month (monthly subscriptions take that one). */
   firstOfMonth: boolean;
   status: 'open' | 'closure' | 'holiday_skipped';
+  /** Closure label or skipped holiday's name: the record's note, as the week closing writes it. */
+  reason: string;
 }
 
 /** Every delivery day of `depot` from `from` to `to` (both included). */
@@ -82,7 +85,8 @@ export function depotOccurrences(depot: DemoDepot, from: IsoDate, to: IsoDate, c
     const date = decision?.shiftTo ?? day;
     if (date > to || date < from) continue;
     // As the planner does: a closure counts on the real delivery day, and wins over a holiday skip.
-    const closed = own.some((c) => date >= c.from && date <= c.to);
+    const closure = own.find((c) => date >= c.from && date <= c.to);
+    const skipped = decision?.action === 'skip';
     occurrences.push({
       scheduled: day,
       date,
@@ -90,7 +94,8 @@ export function depotOccurrences(depot: DemoDepot, from: IsoDate, to: IsoDate, c
       monthNumber: Number(day.slice(5, 7)),
       weekParity: (Number(isoWeek(day).slice(-2)) % 2) as 0 | 1,
       firstOfMonth: Number(day.slice(8)) <= 7,
-      status: closed ? 'closure' : decision?.action === 'skip' ? 'holiday_skipped' : 'open',
+      status: closure ? 'closure' : skipped ? 'holiday_skipped' : 'open',
+      reason: closure ? closure.label : skipped ? decision.name : '',
     });
   }
   return occurrences;

@@ -11,8 +11,8 @@ import type { Random } from './random';
 
 export type DeliveryStatus = 'delivered' | 'cancelled' | 'closure' | 'holiday_skipped';
 
-/** `[date, subscription, subscriber, depot, formula, quantity, unit price, vat bp, status]`, as inserted. */
-export type DeliveryRow = [IsoDate, number, number, number, number, number, number, number, DeliveryStatus];
+/** `[date, scheduled date, subscription, subscriber, depot, formula, quantity, unit price, vat bp, status, note]`, as inserted. */
+export type DeliveryRow = [IsoDate, IsoDate, number, number, number, number, number, number, number, DeliveryStatus, string];
 
 export interface LedgerRow {
   date: IsoDate;
@@ -76,17 +76,21 @@ export function deliveriesOf(
     for (const occ of occurrences.get(sub.depot.id) ?? []) {
       if (!takesDelivery(sub, occ)) continue;
       let status: DeliveryStatus = occ.status === 'open' ? 'delivered' : occ.status;
+      let note = occ.reason;
       if (status === 'delivered') {
         if (absences.some(([a, b]) => (occ.date >= a && occ.date <= b) || (occ.scheduled >= a && occ.scheduled <= b))) {
           status = 'cancelled';
+          note = 'Vacances';
         } else if (random.chance(0.025)) {
           status = 'cancelled';
-          sink.cancellation([sub.id, occ.date, occ.date, 'Absence ponctuelle', source(), `${addDays(occ.date, -random.int(2, 10))}T08:00:00.000Z`]);
+          note = 'Absence ponctuelle';
+          sink.cancellation([sub.id, occ.date, occ.date, note, source(), `${addDays(occ.date, -random.int(2, 10))}T08:00:00.000Z`]);
         }
       }
       const unit = price(occ.date);
-      // The organisation is not liable to VAT (letter's association), so no VAT is recorded.
-      sink.delivery([occ.date, sub.id, subscriber.id, sub.depot.id, sub.formula.id, sub.quantity, unit, 0, status]);
+      // The formula's VAT rate is recorded as the week closing does; whether it is charged
+      // depends on the organisation's VAT status when invoicing.
+      sink.delivery([occ.date, occ.scheduled, sub.id, subscriber.id, sub.depot.id, sub.formula.id, sub.quantity, unit, sub.formula.vatRateBp, status, note]);
       if (status === 'delivered') billed.set(occ.month, (billed.get(occ.month) ?? 0) + unit * sub.quantity);
     }
   }

@@ -43,7 +43,9 @@ export function roundHalfUp(numerator: number, denominator: number): Cents {
   const abs = Math.abs(numerator);
   const quotient = Math.floor(abs / denominator);
   const remainder = abs - quotient * denominator;
-  return cents(sign * (remainder * 2 >= denominator ? quotient + 1 : quotient));
+  const rounded = remainder * 2 >= denominator ? quotient + 1 : quotient;
+  // `-1 * 0` is -0, which Object.is and test equality tell apart from 0: return a plain 0.
+  return cents(rounded === 0 ? 0 : sign * rounded);
 }
 
 // No-break space: amounts never wrap inside a table cell, and the character exists in the
