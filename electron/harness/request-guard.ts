@@ -34,12 +34,19 @@ export async function readJsonBody(req: IncomingMessage): Promise<unknown> {
     throw new RequestRefused(415, 'Requête refusée : le corps doit être du JSON (Content-Type: application/json).');
   }
   const declared = Number(req.headers['content-length'] ?? 0);
-  if (declared > MAX_BODY_BYTES) throw new RequestRefused(413, 'Requête trop volumineuse (5 Mo au plus).');
+  if (declared > MAX_BODY_BYTES) {
+    // Discard the rest instead of closing under the client's feet, so it reads our 413.
+    req.resume();
+    throw new RequestRefused(413, 'Requête trop volumineuse (5 Mo au plus).');
+  }
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {
     size += chunk.length;
-    if (size > MAX_BODY_BYTES) throw new RequestRefused(413, 'Requête trop volumineuse (5 Mo au plus).');
+    if (size > MAX_BODY_BYTES) {
+      req.resume();
+      throw new RequestRefused(413, 'Requête trop volumineuse (5 Mo au plus).');
+    }
     chunks.push(chunk);
   }
   const text = Buffer.concat(chunks).toString('utf8');
