@@ -34,7 +34,7 @@ export interface DemoSummary {
 }
 
 /** Bumped whenever the generator's output changes, so cached bench databases are rebuilt. */
-export const DEMO_GENERATOR_VERSION = 5;
+export const DEMO_GENERATOR_VERSION = 6; // 6: 16 KiB pages
 
 /** The first 1 January after `from`: the demo's one price change sits inside the history. */
 function priceChangeDay(from: IsoDate): IsoDate {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { APPLICATION_ID, createDatabase, DatabaseFileError, fixedClock, loadSqlite, MIGRATIONS, openDatabase, SCHEMA_VERSION, type Db } from '../../../core';
+import { APPLICATION_ID, PAGE_SIZE, createDatabase, DatabaseFileError, fixedClock, loadSqlite, MIGRATIONS, openDatabase, SCHEMA_VERSION, type Db } from '../../../core';
 import { TEST_NOW } from '../../support/core';
 
 const clock = fixedClock(TEST_NOW);
@@ -37,6 +37,8 @@ describe('migrations from an empty database', () => {
     expect(db.all<{ applied_at: string }>('SELECT DISTINCT applied_at FROM schema_migrations')).toEqual([{ applied_at: TEST_NOW }]);
     expect(db.pragma('user_version')).toBe(SCHEMA_VERSION);
     expect(db.pragma('application_id')).toBe(APPLICATION_ID);
+    expect(db.pragma('page_size')).toBe(PAGE_SIZE);
+    expect(new DataView(db.export().buffer).getUint16(16)).toBe(PAGE_SIZE); // header: survives export
     expect(SCHEMA_VERSION).toBe(MIGRATIONS.length);
   });
 
