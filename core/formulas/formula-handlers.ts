@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ConflictError, NotFoundError, ValidationError } from '../api/errors';
 import { defineHandler } from '../api/handler';
 import type { Db } from '../db/database';
-import type { IsoDate } from '../dates/dates';
+import { formatDateShortFr, type IsoDate } from '../dates/dates';
 import { cents, type Cents } from '../money/money';
 import { idField } from '../validation/fields';
 import {
@@ -165,7 +165,7 @@ export const formulaPriceSet = defineHandler({
     if (delivered?.last && validFrom <= delivered.last) {
       throw ValidationError.field(
         'validFrom',
-        `Des livraisons sont déjà enregistrées jusqu’au ${delivered.last} à l’ancien prix : le nouveau prix doit commencer après.`,
+        `Des livraisons sont déjà enregistrées jusqu’au ${formatDateShortFr(delivered.last as IsoDate)} à l’ancien prix : le nouveau prix doit commencer après.`,
       );
     }
     db.run(

@@ -2,7 +2,10 @@ import { z } from 'zod';
 import { ConflictError, ValidationError } from '../api/errors';
 import { defineHandler } from '../api/handler';
 import type { Db } from '../db/database';
-import { addDays, addMonths, type IsoDate } from '../dates/dates';
+import { addDays, addMonths, formatDateShortFr, type IsoDate } from '../dates/dates';
+
+/** Dates in messages read as the office types them: 14/04/2026. */
+const fr = (day: string) => formatDateShortFr(day as IsoDate);
 import { getSubscriber } from '../subscribers/subscriber-handlers';
 import { idField } from '../validation/fields';
 import {
@@ -43,7 +46,7 @@ export const subscriptionCreate = defineHandler({
       if (!subscriber.isEmployee) {
         const termEnd = discoveryEnd(input.startDate, input.discoveryMonths);
         if (endDate !== null && endDate > termEnd) {
-          throw ValidationError.field('endDate', `Une offre Découverte de ${input.discoveryMonths} mois se termine au plus tard le ${termEnd}.`);
+          throw ValidationError.field('endDate', `Une offre Découverte de ${input.discoveryMonths} mois se termine au plus tard le ${formatDateShortFr(termEnd)}.`);
         }
         endDate ??= termEnd;
       }
@@ -103,12 +106,12 @@ export const subscriptionChange = defineHandler({
   mutates: true,
   run: ({ db, clock }, input) => {
     const chain = loadSubscription(db, input.chainId, clock.today());
-    if (input.fromDate < chain.startDate) throw ValidationError.field('fromDate', `L’abonnement commence le ${chain.startDate} : choisissez une date ultérieure.`);
-    if (chain.endDate !== null && input.fromDate > chain.endDate) throw ValidationError.field('fromDate', `L’abonnement se termine le ${chain.endDate}.`);
+    if (input.fromDate < chain.startDate) throw ValidationError.field('fromDate', `L’abonnement commence le ${fr(chain.startDate)} : choisissez une date ultérieure.`);
+    if (chain.endDate !== null && input.fromDate > chain.endDate) throw ValidationError.field('fromDate', `L’abonnement se termine le ${fr(chain.endDate)}.`);
     assertAfterRecorded(db, input.chainId, input.fromDate, 'fromDate');
     const later = chain.versions.find((v) => v.startDate > input.fromDate);
     if (later) {
-      throw ValidationError.field('fromDate', `Un changement est déjà prévu à partir du ${later.startDate} : modifiez celui-ci plutôt.`);
+      throw ValidationError.field('fromDate', `Un changement est déjà prévu à partir du ${fr(later.startDate)} : modifiez celui-ci plutôt.`);
     }
     const version = chain.versions[chain.versions.length - 1]!;
     const same =
@@ -164,12 +167,12 @@ export const subscriptionTemporaryChange = defineHandler({
     if (input.depotId === null && input.formulaId === null) throw new ValidationError('Choisissez un autre dépôt ou une autre formule pour la période.');
     if (input.toDate < input.fromDate) throw ValidationError.field('toDate', 'La fin de la période précède son début.');
     if (input.fromDate < chain.startDate || (chain.endDate !== null && input.toDate > chain.endDate)) {
-      throw ValidationError.field('fromDate', `La période doit tenir dans l’abonnement (${chain.startDate} – ${chain.endDate ?? 'sans fin'}).`);
+      throw ValidationError.field('fromDate', `La période doit tenir dans l’abonnement (du ${fr(chain.startDate)} ${chain.endDate ? `au ${fr(chain.endDate)}` : 'sans fin'}).`);
     }
     assertAfterRecorded(db, input.chainId, input.fromDate, 'fromDate');
     const overlap = chain.temporaryChanges.find((t) => t.fromDate <= input.toDate && t.toDate >= input.fromDate);
     if (overlap) {
-      throw ValidationError.field('fromDate', `Un changement temporaire couvre déjà du ${overlap.fromDate} au ${overlap.toDate} : les périodes ne peuvent pas se chevaucher.`);
+      throw ValidationError.field('fromDate', `Un changement temporaire couvre déjà du ${fr(overlap.fromDate)} au ${fr(overlap.toDate)} : les périodes ne peuvent pas se chevaucher.`);
     }
     if (input.depotId !== null) {
       const depot = db.get<{ name: string; archived_at: string | null }>('SELECT name, archived_at FROM depots WHERE id = ?', [input.depotId]);
@@ -228,11 +231,11 @@ export const subscriptionEnd = defineHandler({
   run: ({ db, clock }, input) => {
     const chain = loadSubscription(db, input.chainId, clock.today());
     if (input.endDate < chain.startDate) {
-      throw ValidationError.field('endDate', `L’abonnement commence le ${chain.startDate} : pour l’annuler avant son début, supprimez-le.`);
+      throw ValidationError.field('endDate', `L’abonnement commence le ${fr(chain.startDate)} : pour l’annuler avant son début, supprimez-le.`);
     }
     const last = lastRecordedDay(db, input.chainId);
     if (last !== null && input.endDate < last) {
-      throw ValidationError.field('endDate', `Des livraisons sont enregistrées jusqu’au ${last} : la fin ne peut pas être antérieure.`);
+      throw ValidationError.field('endDate', `Des livraisons sont enregistrées jusqu’au ${fr(last)} : la fin ne peut pas être antérieure.`);
     }
     endChain(db, input.chainId, input.endDate, input.reason);
     return loadSubscription(db, input.chainId, clock.today());

@@ -1,6 +1,6 @@
 import { NotFoundError, ValidationError } from '../api/errors';
 import type { Db } from '../db/database';
-import type { IsoDate } from '../dates/dates';
+import { formatDateShortFr, type IsoDate } from '../dates/dates';
 import type { Frequency } from '../formulas/formulas';
 import { displayName } from '../subscribers/subscribers';
 import type { DiscoveryRenewal, Subscription, SubscriptionVersion, TemporaryChange } from './subscriptions';
@@ -139,7 +139,7 @@ export function assertAfterRecorded(db: Db, chainId: number | null, day: string,
   const frozen = frozenUntil(db);
   const last = [chainLast, frozen].filter((d): d is string => d !== null).sort().pop() ?? null;
   if (last !== null && day <= last) {
-    throw ValidationError.field(field, `Les livraisons sont déjà enregistrées jusqu’au ${last} : choisissez une date postérieure.`);
+    throw ValidationError.field(field, `Les livraisons sont déjà enregistrées jusqu’au ${formatDateShortFr(last as IsoDate)} : choisissez une date postérieure.`);
   }
 }
 
@@ -186,7 +186,7 @@ export function assertCapacity(
     if (count + 1 > depot.capacity) {
       throw ValidationError.field(
         'capacityOverrideReason',
-        `Le dépôt ${depot.name} est complet le ${day} (${count} abonnements pour ${depot.capacity} places). Pour l’accepter quand même, indiquez la raison.`,
+        `Le dépôt ${depot.name} est complet le ${formatDateShortFr(day as IsoDate)} (${count} abonnements pour ${depot.capacity} places). Pour l’accepter quand même, indiquez la raison.`,
       );
     }
   }

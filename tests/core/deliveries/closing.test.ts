@@ -30,11 +30,11 @@ describe('week closing', () => {
     await backend.call('subscription-end', { chainId: chain, endDate: '2026-12-01', reason: 'Fin' });
     expect(await backend.call('delivery-records', { day: '2026-12-01' })).toMatchObject([{ status: 'delivered', quantity: 1 }]);
     await expect(backend.call('subscription-end', { chainId: chain, endDate: '2026-11-20', reason: '' })).rejects.toMatchObject({
-      fields: { endDate: expect.stringContaining('enregistrées jusqu’au 2026-12-01') },
+      fields: { endDate: expect.stringContaining('enregistrées jusqu’au 01/12/2026') },
     });
     // A new subscription cannot start on a validated day: its baskets would never be billed.
     await expect(world.subscribe(world.depots.guidel, { startDate: '2026-11-25' })).rejects.toMatchObject({
-      fields: { startDate: 'Les livraisons sont déjà enregistrées jusqu’au 2026-12-01 : choisissez une date postérieure.' },
+      fields: { startDate: 'Les livraisons sont déjà enregistrées jusqu’au 01/12/2026 : choisissez une date postérieure.' },
     });
   });
 

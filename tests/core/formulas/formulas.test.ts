@@ -37,7 +37,7 @@ describe('formulas', () => {
     db.run("INSERT INTO subscriptions (subscriber_id, formula_id, depot_id, start_date, created_at) VALUES (1, ?, 1, '2026-01-01', '2026-01-01')", [id]);
     db.run("INSERT INTO deliveries (delivery_date, subscription_id, subscriber_id, depot_id, formula_id, quantity, unit_price_cents, status) VALUES ('2026-12-01', 1, 1, 1, ?, 1, 1050, 'delivered')", [id]);
     await expect(backend.call('formula-price-set', { formulaId: id, validFrom: '2026-11-01', priceCents: 990 })).rejects.toMatchObject({
-      fields: { validFrom: expect.stringContaining('jusqu’au 2026-12-01') },
+      fields: { validFrom: expect.stringContaining('jusqu’au 01/12/2026') },
     });
   });
 

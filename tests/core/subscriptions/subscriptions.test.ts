@@ -40,10 +40,10 @@ describe('permanent changes', () => {
     const change = (fromDate: string, quantity = 2) =>
       backend.call('subscription-change', { chainId: sub.chainId, fromDate, formulaId: formula, depotId: depot, frequency: 'weekly', quantity, reason: '', capacityOverrideReason: '' });
     db.run("INSERT INTO deliveries (delivery_date, subscription_id, subscriber_id, depot_id, formula_id, quantity, unit_price_cents, status) VALUES ('2026-12-01', ?, 1, ?, ?, 1, 1050, 'delivered')", [sub.chainId, depot, formula]);
-    await expect(change('2026-11-15')).rejects.toMatchObject({ fields: { fromDate: expect.stringContaining('enregistrées jusqu’au 2026-12-01') } });
-    await expect(change('2026-08-01')).rejects.toMatchObject({ fields: { fromDate: expect.stringContaining('commence le 2026-09-01') } });
+    await expect(change('2026-11-15')).rejects.toMatchObject({ fields: { fromDate: expect.stringContaining('enregistrées jusqu’au 01/12/2026') } });
+    await expect(change('2026-08-01')).rejects.toMatchObject({ fields: { fromDate: expect.stringContaining('commence le 01/09/2026') } });
     await change('2027-02-01');
-    await expect(change('2027-01-10', 3)).rejects.toMatchObject({ fields: { fromDate: expect.stringContaining('déjà prévu à partir du 2027-02-01') } });
+    await expect(change('2027-01-10', 3)).rejects.toMatchObject({ fields: { fromDate: expect.stringContaining('déjà prévu à partir du 01/02/2027') } });
     await expect(change('2027-03-01', 2)).rejects.toThrow(/Rien ne change/);
   });
 
@@ -73,7 +73,7 @@ describe('temporary changes', () => {
     expect(temp.versions).toHaveLength(1);
     await expect(
       backend.call('subscription-temporary-change', { chainId: sub.chainId, fromDate: '2026-12-20', toDate: '2027-01-03', depotId: lanester, formulaId: null, reason: '' }),
-    ).rejects.toMatchObject({ fields: { fromDate: 'Un changement temporaire couvre déjà du 2026-12-14 au 2026-12-27 : les périodes ne peuvent pas se chevaucher.' } });
+    ).rejects.toMatchObject({ fields: { fromDate: 'Un changement temporaire couvre déjà du 14/12/2026 au 27/12/2026 : les périodes ne peuvent pas se chevaucher.' } });
     const removed = (await backend.call('subscription-temporary-change-delete', { id: temp.temporaryChanges[0]!.id })) as Subscription;
     expect(removed.temporaryChanges).toEqual([]);
   });
@@ -108,7 +108,7 @@ describe('Découverte offers', () => {
     const { create } = await setup();
     expect(await create({ isDiscovery: true, discoveryMonths: 3, startDate: '2026-11-02' })).toMatchObject({ endDate: '2027-02-01', isDiscovery: true });
     await expect(create({ isDiscovery: true, discoveryMonths: 6, startDate: '2026-11-02', endDate: '2027-06-30' })).rejects.toMatchObject({
-      fields: { endDate: 'Une offre Découverte de 6 mois se termine au plus tard le 2027-05-01.' },
+      fields: { endDate: 'Une offre Découverte de 6 mois se termine au plus tard le 01/05/2027.' },
     });
     await expect(create({ isDiscovery: true, discoveryMonths: null })).rejects.toMatchObject({ fields: { discoveryMonths: 'Une offre Découverte dure 3 ou 6 mois.' } });
     const employee = await setup({ isEmployee: true, lastName: 'Salariée' });
@@ -144,7 +144,7 @@ describe('depot capacity', () => {
     const other = (await backend.call('subscriber-create', subscriberFields({ lastName: 'Tanguy' }))) as { id: number };
     await backend.call('subscription-create', subscriptionFields(1, formula, small));
     await expect(backend.call('subscription-create', subscriptionFields(other.id, formula, small))).rejects.toMatchObject({
-      fields: { capacityOverrideReason: expect.stringContaining('Le dépôt Gâvres est complet le 2026-09-01 (1 abonnements pour 1 places)') },
+      fields: { capacityOverrideReason: expect.stringContaining('Le dépôt Gâvres est complet le 01/09/2026 (1 abonnements pour 1 places)') },
     });
     const forced = (await backend.call('subscription-create', subscriptionFields(other.id, formula, small, { capacityOverrideReason: 'Référente d’accord' }))) as Subscription;
     expect(forced.capacityOverrideReason).toBe('Référente d’accord');
@@ -155,7 +155,7 @@ describe('depot capacity', () => {
     const small = await createDepot(backend, garden, { name: 'Gâvres', capacity: 1 });
     await backend.call('subscription-create', subscriptionFields(1, formula, small, { startDate: '2027-01-04' }));
     await expect(backend.call('subscription-create', subscriptionFields(1, formula, small, { startDate: '2026-12-07' }))).rejects.toMatchObject({
-      fields: { capacityOverrideReason: expect.stringContaining('complet le 2027-01-04') },
+      fields: { capacityOverrideReason: expect.stringContaining('complet le 04/01/2027') },
     });
     await backend.call('subscription-create', subscriptionFields(1, formula, small, { startDate: '2026-12-07', endDate: '2027-01-03' }));
   });
