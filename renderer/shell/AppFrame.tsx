@@ -5,6 +5,8 @@ import { ComingSoonPage } from '../screens/ComingSoon/ComingSoon.page';
 import { DashboardPage } from '../screens/Dashboard/Dashboard.page';
 import { DepotsPage } from '../depots/Depots/Depots.page';
 import { SettingsPage } from '../settings/Settings/Settings.page';
+import { SubscribersPage } from '../subscribers/Subscribers.page';
+import { SubscriptionsPage } from '../subscriptions/Subscriptions.page';
 import { useAppState } from '../state/app-store';
 import { Header } from './Header';
 import { HelpModal } from './HelpModal';
@@ -17,6 +19,8 @@ function Screen({ id, now }: { id: ScreenId; now: () => Date }) {
   if (id === 'dashboard') return <DashboardPage now={now} />;
   if (id === 'depots') return <DepotsPage />;
   if (id === 'settings') return <SettingsPage />;
+  if (id === 'subscribers') return <SubscribersPage />;
+  if (id === 'subscriptions') return <SubscriptionsPage />;
   return <ComingSoonPage screen={screenInfo(id)} />;
 }
 

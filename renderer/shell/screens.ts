@@ -37,28 +37,8 @@ export interface ScreenInfo {
 /** The navigation, in the order of the office's week: people, baskets, delivery, money. */
 export const SCREENS: readonly ScreenInfo[] = [
   { id: 'dashboard', label: 'Tableau de bord', icon: IconLayoutDashboard, digit: '1' },
-  {
-    id: 'subscribers',
-    label: 'Adhérents',
-    icon: IconUsers,
-    digit: '2',
-    upcoming: [
-      'La liste des adhérents et des soutiens, avec leurs coordonnées et leur solde.',
-      'La recherche par nom, dépôt ou mode de règlement.',
-      'L’import de votre liste actuelle depuis un tableur, ligne par ligne, sans rien perdre.',
-    ],
-  },
-  {
-    id: 'subscriptions',
-    label: 'Abonnements',
-    icon: IconBasket,
-    digit: '3',
-    upcoming: [
-      'Les formules de paniers (petit, grand, fruits, œufs…) et leur prix par livraison.',
-      'Les abonnements de chaque adhérent : formule, dépôt, fréquence, dates.',
-      'Les Paniers Découverte et leur renouvellement avec l’accord du CCAS.',
-    ],
-  },
+  { id: 'subscribers', label: 'Adhérents', icon: IconUsers, digit: '2' },
+  { id: 'subscriptions', label: 'Abonnements', icon: IconBasket, digit: '3' },
   {
     id: 'depots',
     label: 'Dépôts & tournées',
@@ -70,11 +50,6 @@ export const SCREENS: readonly ScreenInfo[] = [
     label: 'Semaine',
     icon: IconCalendarWeek,
     digit: '5',
-    upcoming: [
-      'Les livraisons de la semaine, dépôt par dépôt, avec les absences signalées.',
-      'Les feuilles d’émargement à imprimer pour tous les dépôts d’un jour.',
-      'Le bon de préparation pour l’équipe du jardin.',
-    ],
   },
   {
     id: 'invoicing',

@@ -1,5 +1,9 @@
 import { Alert, Stack, Tabs, Text, Title } from '@mantine/core';
-import { IconBuildingCommunity, IconDatabase, IconLock } from '@tabler/icons-react';
+import { IconBasket, IconBuildingCommunity, IconDatabase, IconIdBadge2, IconLock, IconTruckDelivery } from '@tabler/icons-react';
+import { FormulaList } from '../../formulas/FormulaList/FormulaList';
+import { DeliverySettingsForm } from '../deliveries/DeliverySettingsForm';
+import { MembershipPeriodForm } from '../memberships/MembershipPeriodForm';
+import { MembershipTypes } from '../memberships/MembershipTypes';
 import { useRefreshStatus } from '../../shell/use-status';
 import { useAppState } from '../../state/app-store';
 import { OrganisationForm } from '../organisation/OrganisationForm';
@@ -18,6 +22,15 @@ export function SettingsPage() {
           <Tabs.Tab value="organisation" leftSection={<IconBuildingCommunity size={16} />}>
             Organisation
           </Tabs.Tab>
+          <Tabs.Tab value="formulas" leftSection={<IconBasket size={16} />}>
+            Formules
+          </Tabs.Tab>
+          <Tabs.Tab value="memberships" leftSection={<IconIdBadge2 size={16} />}>
+            Cotisations
+          </Tabs.Tab>
+          <Tabs.Tab value="deliveries" leftSection={<IconTruckDelivery size={16} />}>
+            Livraisons
+          </Tabs.Tab>
           <Tabs.Tab value="backups" leftSection={<IconDatabase size={16} />}>
             Sauvegardes
           </Tabs.Tab>
@@ -29,6 +42,18 @@ export function SettingsPage() {
             </Alert>
           )}
           <OrganisationForm readOnly={readOnly} onSaved={() => void refreshStatus()} />
+        </Tabs.Panel>
+        <Tabs.Panel value="formulas">
+          <FormulaList />
+        </Tabs.Panel>
+        <Tabs.Panel value="memberships">
+          <Stack gap="lg">
+            <MembershipTypes readOnly={readOnly} />
+            <MembershipPeriodForm readOnly={readOnly} />
+          </Stack>
+        </Tabs.Panel>
+        <Tabs.Panel value="deliveries">
+          <DeliverySettingsForm readOnly={readOnly} />
         </Tabs.Panel>
         <Tabs.Panel value="backups">
           <Text c="dimmed">

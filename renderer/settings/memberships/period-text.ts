@@ -1,5 +1,6 @@
-import { addDays, formatDateFr, type IsoDate } from '../../../core/dates/dates';
+import { addDays, type IsoDate } from '../../../core/dates/dates';
 import { membershipForJoining, periodContaining, type MembershipSettings } from '../../../core/memberships/membership-period';
+import { frenchDay } from '../form/date-text';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -8,10 +9,7 @@ function clampedDay(year: number, month: number, day: number): IsoDate {
   return `${year}-${pad(month)}-${pad(Math.min(day, last))}` as IsoDate;
 }
 
-/** « 1er janvier 2027 », « 15 octobre 2026 »: the French ordinal for the first of the month. */
-export function dayText(day: IsoDate, withYear = true): string {
-  return formatDateFr(day, withYear ? 'd MMMM yyyy' : 'd MMMM').replace(/^1 /, '1er ');
-}
+const dayText = (day: IsoDate) => frenchDay(day);
 
 /** Whether the numbers typed make a usable setting (else no explanation is shown). */
 export function isComplete(settings: MembershipSettings): boolean {
@@ -30,7 +28,7 @@ export function periodExplanation(settings: MembershipSettings, today: IsoDate):
   const lines = [`La période d’adhésion en cours va du ${dayText(period.start)} au ${dayText(period.end)}.`];
   if (settings.pivotMonth === null || settings.pivotDay === null) {
     const cover = membershipForJoining(today, settings);
-    lines.push(`Une adhésion prise le ${dayText(today)} couvre jusqu’au ${dayText(cover.end)}, quelle que soit la date d’adhésion dans la période.`);
+    lines.push(`Sans date de bascule, toute adhésion finit avec la période en cours : une adhésion prise le ${dayText(today)} couvre jusqu’au ${dayText(cover.end)}.`);
     return lines;
   }
   const startYear = Number(period.start.slice(0, 4));
