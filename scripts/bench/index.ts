@@ -10,13 +10,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { benchDatabase } from './databases';
+import { benchDomain } from './domain';
 import { benchOpen, benchSave } from './operations';
 import { formatTable, verdict, type Row } from './report';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const CACHE_DIR = path.join(ROOT, '.bench');
 
-/** Targets of issue 2, per number of subscribers (two years of history). */
+/** Targets of issue 2, per number of subscribers (two years of history); issues 4 and 5 in domain.ts. */
 const TARGETS: Record<number, { openMs: number | null; saveMs: number | null }> = {
   2000: { openMs: 500, saveMs: 60 },
   10000: { openMs: null, saveMs: 300 },
@@ -66,6 +67,7 @@ async function runBench(sizes: readonly number[], runs: number): Promise<void> {
       rows.push({ operation: '  of which export()', database: database.label, stats: save.exportOnly, targetMs: null });
       rows.push({ operation: '  of which atomic write', database: database.label, stats: save.writeOnly, targetMs: null });
       rows.push({ operation: 'Save size', database: database.label, stats: null, value: mb(save.sizeBytes), targetMs: null, targetText: subscribers === 2000 ? '≈ 17 MB' : '—' });
+      rows.push(...(await benchDomain(database, subscribers, workDir, runs)));
     }
   } finally {
     await rm(workDir, { recursive: true, force: true });
