@@ -5,6 +5,7 @@ import { ComingSoonPage } from '../screens/ComingSoon/ComingSoon.page';
 import { DashboardPage } from '../screens/Dashboard/Dashboard.page';
 import { DepotsPage } from '../depots/Depots/Depots.page';
 import { SettingsPage } from '../settings/Settings/Settings.page';
+import { WeekPage } from '../week/Week/Week.page';
 import { SubscribersPage } from '../subscribers/Subscribers.page';
 import { SubscriptionsPage } from '../subscriptions/Subscriptions.page';
 import { useAppState } from '../state/app-store';
@@ -18,6 +19,7 @@ import { useAppShortcuts } from './shortcuts';
 function Screen({ id, now }: { id: ScreenId; now: () => Date }) {
   if (id === 'dashboard') return <DashboardPage now={now} />;
   if (id === 'depots') return <DepotsPage />;
+  if (id === 'week') return <WeekPage now={now} />;
   if (id === 'settings') return <SettingsPage />;
   if (id === 'subscribers') return <SubscribersPage />;
   if (id === 'subscriptions') return <SubscriptionsPage />;
