@@ -79,7 +79,7 @@ describe('the subscription change dialogs', () => {
 
     const from = within(dialog).getByRole('textbox', { name: /^Du/ });
     await waitFor(() => expect(from).toHaveAttribute('aria-invalid', 'true'));
-    expect(from).toHaveAccessibleDescription('Un changement temporaire couvre déjà du 2027-01-05 au 2027-01-18 : les périodes ne peuvent pas se chevaucher.');
+    expect(from).toHaveAccessibleDescription('Un changement temporaire couvre déjà du 05/01/2027 au 18/01/2027 : les périodes ne peuvent pas se chevaucher.');
     expect(screen.getByRole('dialog', { name: 'Changement temporaire' })).toBeInTheDocument();
     expect(calls.filter((c) => c.method === 'subscription-temporary-change')).toHaveLength(1);
     const saved = (await backend.call('subscription-get', { chainId })) as Subscription;
