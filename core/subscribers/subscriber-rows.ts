@@ -33,9 +33,13 @@ export interface SubscriberRow {
 
 /**
  * SQL giving each subscriber's status on :today, from the versions of its subscriptions:
- * a basket running today → active; only later ones → upcoming; only past ones → ended.
+ * running today → active, or paused when every running one is inside an absence today;
+ * only later ones → upcoming; only past ones → ended; supporters and people without any.
  */
 export const SUBSCRIBER_STATUS_SQL = `CASE
+  WHEN EXISTS (SELECT 1 FROM subscriptions x WHERE x.subscriber_id = s.id AND x.start_date <= :today AND (x.end_date IS NULL OR x.end_date >= :today))
+   AND NOT EXISTS (SELECT 1 FROM subscriptions x WHERE x.subscriber_id = s.id AND x.start_date <= :today AND (x.end_date IS NULL OR x.end_date >= :today)
+     AND NOT EXISTS (SELECT 1 FROM cancellations c WHERE c.chain_id = x.chain_id AND c.from_date <= :today AND c.to_date >= :today)) THEN 'paused'
   WHEN EXISTS (SELECT 1 FROM subscriptions x WHERE x.subscriber_id = s.id AND x.start_date <= :today AND (x.end_date IS NULL OR x.end_date >= :today)) THEN 'active'
   WHEN EXISTS (SELECT 1 FROM subscriptions x WHERE x.subscriber_id = s.id AND x.start_date > :today) THEN 'upcoming'
   WHEN s.is_supporter = 1 THEN 'supporter'

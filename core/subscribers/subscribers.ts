@@ -12,11 +12,12 @@ export const PAYMENT_METHOD_LABELS: Record<PaymentMethod, string> = {
   other: 'Autre',
 };
 
-export const SUBSCRIBER_STATUSES = ['active', 'upcoming', 'ended', 'supporter', 'none'] as const;
+export const SUBSCRIBER_STATUSES = ['active', 'paused', 'upcoming', 'ended', 'supporter', 'none'] as const;
 export type SubscriberStatus = (typeof SUBSCRIBER_STATUSES)[number];
 
 export const SUBSCRIBER_STATUS_LABELS: Record<SubscriberStatus, string> = {
   active: 'Actif',
+  paused: 'En pause (absent)',
   upcoming: 'À venir',
   ended: 'Terminé',
   supporter: 'Soutien',

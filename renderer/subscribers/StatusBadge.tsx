@@ -1,7 +1,7 @@
 import { Badge } from '@mantine/core';
 import { SUBSCRIBER_STATUS_LABELS, type SubscriberStatus } from '../../core/subscribers/subscribers';
 
-const COLOURS: Record<SubscriberStatus, string> = { active: 'leaf', upcoming: 'blue', ended: 'gray', supporter: 'grape', none: 'yellow' };
+const COLOURS: Record<SubscriberStatus, string> = { active: 'leaf', paused: 'orange', upcoming: 'blue', ended: 'gray', supporter: 'grape', none: 'yellow' };
 
 export function SubscriberStatusBadge({ status, archived }: { status: SubscriberStatus; archived?: boolean }) {
   if (archived) {

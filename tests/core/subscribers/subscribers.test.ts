@@ -76,6 +76,15 @@ describe('subscribers', () => {
     expect(supporter.status).toBe('supporter');
   });
 
+  it('shows a subscriber whose every running subscription is inside an absence today as paused', async () => {
+    const { backend } = await createTestBackend(); // today Friday 2026-12-04
+    const basics = await createBasics(backend);
+    const sub = (await backend.call('subscription-create', subscriptionFields(basics.subscriber, basics.formula, basics.depot))) as { chainId: number };
+    await backend.call('cancellation-create', { chainId: sub.chainId, fromDate: '2026-11-30', toDate: '2026-12-13', reason: 'Vacances', confirmLate: true });
+    expect(await backend.call('subscriber-get', { id: basics.subscriber })).toMatchObject({ status: 'paused' });
+    expect(await backend.call('subscriber-list', { status: 'paused' })).toMatchObject({ total: 1 });
+  });
+
   it('deletes a record without history, archives one with history', async () => {
     const { backend } = await createTestBackend();
     const basics = await createBasics(backend);
