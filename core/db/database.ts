@@ -76,8 +76,15 @@ export class Db {
         },
         all: <T>(params?: Params) => {
           if (params) stmt.bind(params as never);
+          // getAsObject() asks WASM for the column names on every row; ask once instead.
+          const columns = stmt.getColumnNames();
           const rows: T[] = [];
-          while (stmt.step()) rows.push(stmt.getAsObject() as T);
+          while (stmt.step()) {
+            const values = stmt.get();
+            const row: Record<string, SqlValue> = {};
+            for (let i = 0; i < columns.length; i++) row[columns[i]!] = values[i] ?? null;
+            rows.push(row as T);
+          }
           stmt.reset();
           return rows;
         },

@@ -6,6 +6,7 @@ import { formatDateFr, type IsoDate } from '../dates/dates';
 import { addCents, multiplyCents, ZERO, type Cents } from '../money/money';
 import { idField, isoDateField, requiredText } from '../validation/fields';
 import { planDeliveries, type ClosureSpec, type PlannedBasket } from './plan';
+import { compareFr } from '../text/collate';
 
 export const CLOSURE_SCOPES = ['organisation', 'garden', 'depot'] as const;
 
@@ -62,9 +63,9 @@ function impactOf(before: readonly PlannedBasket[], after: readonly PlannedBaske
     if (b.unitPriceCents !== null) amount = addCents(amount, multiplyCents(b.unitPriceCents, b.quantity));
   }
   return {
-    depots: [...depots.values()].sort((a, b) => a.name.localeCompare(b.name, 'fr')),
+    depots: [...depots.values()].sort((a, b) => compareFr(a.name, b.name)),
     dates: [...new Set(removed.map((b) => b.date))].sort(),
-    subscribers: [...subscribers.values()].sort((a, b) => a.name.localeCompare(b.name, 'fr')),
+    subscribers: [...subscribers.values()].sort((a, b) => compareFr(a.name, b.name)),
     basketsRemoved: removed.reduce((n, b) => n + b.quantity, 0),
     amountCents: amount,
   };

@@ -128,7 +128,9 @@ export function loadPlanData(db: Db, from: IsoDate, to: IsoDate, scope: PlanScop
      WHERE v.start_date <= :to AND (v.end_date IS NULL OR v.end_date >= :from)${filter}`,
     params,
   );
-  const chainList = [...new Set(versions.map((v) => v.chain_id))].join(',') || '0';
+  // Scoped plans (a subscriber, a few chains) filter by chain; a whole week reads the range.
+  const scoped = scope.subscriberId !== undefined || scope.chainIds !== undefined;
+  const chainFilter = scoped ? `chain_id IN (${[...new Set(versions.map((v) => v.chain_id))].join(',') || '0'}) AND` : '';
   const depots = new Map(
     db
       .all<DepotData>('SELECT d.id, d.name, d.weekday, d.garden_id, g.name AS garden_name FROM depots d JOIN gardens g ON g.id = d.garden_id')
@@ -144,14 +146,14 @@ export function loadPlanData(db: Db, from: IsoDate, to: IsoDate, scope: PlanScop
       .map((f) => [f.id, { ...f, prices: prices.get(f.id) ?? [] }]),
   );
   const overrides = groupBy(
-    db.all<OverrideData>(`SELECT * FROM subscription_overrides WHERE chain_id IN (${chainList}) AND from_date <= :to AND to_date >= :from`, {
+    db.all<OverrideData>(`SELECT * FROM subscription_overrides WHERE ${chainFilter} from_date <= :to AND to_date >= :from`, {
       ':from': from,
       ':to': to,
     }),
     (o) => o.chain_id,
   );
   const cancellations = groupBy(
-    db.all<CancellationData>(`SELECT id, chain_id, from_date, to_date, reason FROM cancellations WHERE chain_id IN (${chainList}) AND from_date <= :to AND to_date >= :from`, {
+    db.all<CancellationData>(`SELECT id, chain_id, from_date, to_date, reason FROM cancellations WHERE ${chainFilter} from_date <= :to AND to_date >= :from`, {
       ':from': from,
       ':to': to,
     }),

@@ -5,6 +5,7 @@ import { holidaysBetween } from '../calendar/holidays';
 import { isAvailableInMonth } from '../formulas/formulas';
 import { cents, type Cents } from '../money/money';
 import { loadPlanData, type ClosureData, type DepotData, type FormulaData, type PlanData, type PlanScope, type RoundSlot, type VersionData } from './plan-data';
+import { compareFr } from '../text/collate';
 
 export type PlannedStatus = 'expected' | 'cancelled' | 'closure' | 'holiday_skipped';
 
@@ -196,8 +197,8 @@ export function planDeliveries(db: Db, options: PlanOptions): PlannedBasket[] {
       a.date.localeCompare(b.date) ||
       (a.round?.code ?? '~').localeCompare(b.round?.code ?? '~') ||
       (a.round?.position ?? 0) - (b.round?.position ?? 0) ||
-      a.depotName.localeCompare(b.depotName, 'fr') ||
-      a.lastName.localeCompare(b.lastName, 'fr') ||
+      compareFr(a.depotName, b.depotName) ||
+      compareFr(a.lastName, b.lastName) ||
       a.chainId - b.chainId,
   );
 }

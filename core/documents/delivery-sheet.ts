@@ -2,6 +2,7 @@ import type { Db } from '../db/database';
 import { addDays, formatDateFr, type IsoDate } from '../dates/dates';
 import { planDeliveries, type PlannedBasket } from '../deliveries/plan';
 import { readOrganisation } from '../organisation/organisation-handlers';
+import { compareFr } from '../text/collate';
 
 /** What changed for a subscriber since the previous delivery (issue 5: the sheet's marker). */
 export type SheetMarker = 'new' | 'back' | 'temporary' | 'last-discovery';
@@ -111,9 +112,9 @@ export function buildDeliverySheets(db: Db, scope: SheetScope): DeliverySheet[] 
       roundName: first.round?.name ?? null,
       rows: baskets
         .map((b) => ({ name: b.subscriberName, sortKey: `${b.lastName} ${b.subscriberName}`, formula: b.formulaName, quantity: b.quantity, phone: b.phone, markers: markersFor(b, byChain, chainStart, chainEnd) }))
-        .sort((a, b) => a.sortKey.localeCompare(b.sortKey, 'fr'))
+        .sort((a, b) => compareFr(a.sortKey, b.sortKey))
         .map(({ sortKey: _sortKey, ...row }) => row),
-      totals: [...totals.entries()].sort((a, b) => a[0].localeCompare(b[0], 'fr')).map(([formula, quantity]) => ({ formula, quantity })),
+      totals: [...totals.entries()].sort((a, b) => compareFr(a[0], b[0])).map(([formula, quantity]) => ({ formula, quantity })),
       totalBaskets: baskets.reduce((n, b) => n + b.quantity, 0),
     };
   });

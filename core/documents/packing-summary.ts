@@ -2,6 +2,7 @@ import type { Db } from '../db/database';
 import { formatDateFr, type IsoDate } from '../dates/dates';
 import { planDeliveries } from '../deliveries/plan';
 import { summarizeBaskets } from '../deliveries/week-summary';
+import { compareFr } from '../text/collate';
 
 /** The packing team's counts for one delivery day (bon de préparation). */
 export interface PackingDay {
@@ -29,13 +30,13 @@ export function buildPackingSummary(db: Db, from: IsoDate, to: IsoDate): Packing
   return days.map((date) => {
     const baskets = due.filter((b) => b.date === date);
     const totals = summarizeBaskets(baskets);
-    const formulas = Object.keys(totals.byFormula).sort((a, b) => a.localeCompare(b, 'fr'));
+    const formulas = Object.keys(totals.byFormula).sort((a, b) => compareFr(a, b));
     const roundKeys = [...new Set(baskets.map((b) => (b.round ? `${b.round.code}|${b.round.id}` : '~')))].sort();
     const rounds = roundKeys.map((key) => {
       const inRound = baskets.filter((b) => (b.round ? `${b.round.code}|${b.round.id}` : '~') === key);
       const first = inRound[0]!;
       const depotOrder = [...new Map(inRound.map((b) => [b.depotId, b])).values()].sort(
-        (a, b) => (a.round?.position ?? 0) - (b.round?.position ?? 0) || a.depotName.localeCompare(b.depotName, 'fr'),
+        (a, b) => (a.round?.position ?? 0) - (b.round?.position ?? 0) || compareFr(a.depotName, b.depotName),
       );
       const summary = summarizeBaskets(inRound);
       return {
@@ -54,7 +55,7 @@ export function buildPackingSummary(db: Db, from: IsoDate, to: IsoDate): Packing
       dateLabel: formatDateFr(date as IsoDate),
       formulas,
       rounds,
-      gardens: totals.byGarden.map((g) => ({ name: g.label, counts: g.byFormula, total: g.total })).sort((a, b) => a.name.localeCompare(b.name, 'fr')),
+      gardens: totals.byGarden.map((g) => ({ name: g.label, counts: g.byFormula, total: g.total })).sort((a, b) => compareFr(a.name, b.name)),
       counts: totals.byFormula,
       total: totals.total,
     };
