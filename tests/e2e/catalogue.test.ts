@@ -5,37 +5,14 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarnessProcess, type HarnessProcess } from '../support/harness';
 import { launchBrowser, type Browser } from './browser';
-
-const SCREENS_DIR = path.resolve(import.meta.dirname, '../.artifacts/screens');
+import { callApi, closedDialog, dialog, field, goTo, screenshot, SCREENS_DIR } from './ui';
 
 let dataDir: string;
 let harness: HarnessProcess;
 let browser: Browser;
 
-/** Reads through the harness's API as a script would, to check what the page claims. */
-async function api<T = unknown>(method: string, input: unknown = {}): Promise<T> {
-  const response = await fetch(`${harness.url}api/${method}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(input),
-  });
-  const body = (await response.json()) as { data?: T; error?: unknown };
-  if (body.data === undefined) throw new Error(`${method} failed: ${JSON.stringify(body.error)}`);
-  return body.data;
-}
-
-async function shot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: path.join(SCREENS_DIR, `catalogue-${name}.png`) });
-}
-
-async function goTo(page: Page, label: string): Promise<void> {
-  await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('button', { name: label, exact: true }).click();
-  await page.getByRole('heading', { level: 1, name: label }).waitFor();
-}
-
-function field(scope: Page | Locator, label: string) {
-  return scope.getByLabel(label, { exact: false }).and(scope.locator('input, textarea'));
-}
+const api = <T = unknown>(method: string, input: unknown = {}) => callApi<T>(harness.url, method, input);
+const shot = (page: Page, name: string) => screenshot(page, `catalogue-${name}`);
 
 /** A Mantine Select: open it, then pick the option as a person would. */
 async function choose(page: Page, scope: Page | Locator, label: string, option: string): Promise<void> {
@@ -43,15 +20,7 @@ async function choose(page: Page, scope: Page | Locator, label: string, option: 
   await page.getByRole('option', { name: option, exact: true }).click();
 }
 
-async function dialog(page: Page, name: string): Promise<Locator> {
-  const found = page.getByRole('dialog', { name });
-  await found.waitFor();
-  return found;
-}
-
-async function closed(page: Page, name: string): Promise<void> {
-  await page.getByRole('dialog', { name }).waitFor({ state: 'detached' });
-}
+const closed = (page: Page, name: string) => closedDialog(page, name, `catalogue-echec-${name}`);
 
 beforeAll(async () => {
   dataDir = await mkdtemp(path.join(os.tmpdir(), 'paniers-e2e-catalogue-'));

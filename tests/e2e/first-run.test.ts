@@ -6,8 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SCREENS } from '../../renderer/shell/screens';
 import { startHarnessProcess, type HarnessProcess } from '../support/harness';
 import { launchBrowser, type Browser } from './browser';
-
-const SCREENS_DIR = path.resolve(import.meta.dirname, '../.artifacts/screens');
+import { callApi, screenshot, SCREENS_DIR } from './ui';
 
 const GOOD = {
   legalName: 'Jardin de Cocagne du Blavet',
@@ -22,21 +21,8 @@ let dataDir: string;
 let harness: HarnessProcess;
 let browser: Browser;
 
-/** Calls the harness's API as a script would (no browser, no Origin). */
-async function api(method: string, input: unknown = {}): Promise<Record<string, unknown>> {
-  const response = await fetch(`${harness.url}api/${method}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(input),
-  });
-  const body = (await response.json()) as { data?: Record<string, unknown>; error?: unknown };
-  if (!body.data) throw new Error(`${method} failed: ${JSON.stringify(body.error)}`);
-  return body.data;
-}
-
-async function shot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: path.join(SCREENS_DIR, `${name}.png`) });
-}
+const api = <T = Record<string, unknown>>(method: string, input: unknown = {}) => callApi<T>(harness.url, method, input);
+const shot = (page: Page, name: string) => screenshot(page, name);
 
 function field(page: Page, label: string) {
   return page.getByLabel(label, { exact: false }).and(page.locator('input'));

@@ -7,57 +7,21 @@ import { addDays, formatDateFr, formatDateShortFr, fromLocalDate, isoWeekday, ty
 import type { Subscription } from '../../core/subscriptions/subscriptions';
 import { startHarnessProcess, type HarnessProcess } from '../support/harness';
 import { launchBrowser, type Browser } from './browser';
-
-const SCREENS_DIR = path.resolve(import.meta.dirname, '../.artifacts/screens');
+import { callApi, closedDialog, dialog, field, goTo, screenshot, SCREENS_DIR } from './ui';
 
 let dataDir: string;
 let harness: HarnessProcess;
 let browser: Browser;
 
-async function api<T = unknown>(method: string, input: unknown = {}): Promise<T> {
-  const response = await fetch(`${harness.url}api/${method}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(input),
-  });
-  const body = (await response.json()) as { data?: T; error?: unknown };
-  if (body.data === undefined) throw new Error(`${method} failed: ${JSON.stringify(body.error)}`);
-  return body.data;
-}
-
-async function shot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: path.join(SCREENS_DIR, `adherents-${name}.png`) });
-}
-
-async function goTo(page: Page, label: string): Promise<void> {
-  await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('button', { name: label, exact: true }).click();
-  await page.getByRole('heading', { level: 1, name: label }).waitFor();
-}
-
-function field(scope: Page | Locator, label: string) {
-  return scope.getByLabel(label, { exact: false }).and(scope.locator('input, textarea'));
-}
+const api = <T = unknown>(method: string, input: unknown = {}) => callApi<T>(harness.url, method, input);
+const shot = (page: Page, name: string) => screenshot(page, `adherents-${name}`);
 
 async function choose(page: Page, scope: Page | Locator, label: string, option: string | RegExp): Promise<void> {
   await field(scope, label).click();
   await page.getByRole('option', { name: option }).first().click();
 }
 
-async function dialog(page: Page, name: string): Promise<Locator> {
-  const found = page.getByRole('dialog', { name });
-  await found.waitFor();
-  return found;
-}
-
-async function closed(page: Page, name: string): Promise<void> {
-  try {
-    await page.getByRole('dialog', { name }).waitFor({ state: 'detached' });
-  } catch (error) {
-    // The dialog stayed open: its field errors are the diagnosis, keep a picture of them.
-    await shot(page, `echec-${name}`);
-    throw error;
-  }
-}
+const closed = (page: Page, name: string) => closedDialog(page, name, `adherents-echec-${name}`);
 
 /** The next Tuesday after `day` (the depots below deliver on Tuesdays). */
 function nextTuesday(day: IsoDate): IsoDate {

@@ -8,24 +8,14 @@ import { capitalise, dayLabel, mondayOf, weekLabel } from '../../renderer/week/w
 import { depotFields, formulaFields, subscriberFields, subscriptionFields } from '../support/catalog';
 import { startHarnessProcess, type HarnessProcess } from '../support/harness';
 import { launchBrowser, type Browser } from './browser';
-
-const SCREENS_DIR = path.resolve(import.meta.dirname, '../.artifacts/screens');
+import { callApi, screenshot, SCREENS_DIR } from './ui';
 
 let dataDir: string;
 let harness: HarnessProcess;
 let browser: Browser;
 
-/** Builds the database as a script would, through the harness's API (no Origin, no browser). */
-async function api<T = Record<string, unknown>>(method: string, input: unknown = {}): Promise<T> {
-  const response = await fetch(`${harness.url}api/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(input) });
-  const body = (await response.json()) as { data?: T; error?: unknown };
-  if (body.data === undefined) throw new Error(`${method} failed: ${JSON.stringify(body.error)}`);
-  return body.data;
-}
-
-async function shot(page: Page, name: string, fullPage = false): Promise<void> {
-  await page.screenshot({ path: path.join(SCREENS_DIR, `${name}.png`), fullPage });
-}
+const api = <T = Record<string, unknown>>(method: string, input: unknown = {}) => callApi<T>(harness.url, method, input);
+const shot = (page: Page, name: string, fullPage = false) => screenshot(page, name, fullPage);
 
 async function goTo(page: Page, label: string): Promise<void> {
   await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('button', { name: label, exact: true }).click();
