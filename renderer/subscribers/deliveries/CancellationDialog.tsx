@@ -2,7 +2,7 @@ import { Checkbox, Select, SimpleGrid, TextInput } from '@mantine/core';
 import type { InputOf, OutputOf } from '../../../core/handlers';
 import type { Subscription } from '../../../core/subscriptions/subscriptions';
 import { useApi } from '../../api/api-context';
-import { DateField } from '../../subscriptions/forms/DateField';
+import { DateField } from '../../shared/DateField';
 import { FormDialog } from '../../subscriptions/forms/FormDialog';
 import { useDialogForm } from '../../subscriptions/forms/use-dialog-form';
 

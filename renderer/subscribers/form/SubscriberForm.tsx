@@ -5,7 +5,7 @@ import type { ReactNode } from 'react';
 import { formatEuros } from '../../../core/money/money';
 import { PAYMENT_METHOD_LABELS, PAYMENT_METHODS, SUBSCRIBER_LABELS, type PaymentMethod, type Subscriber } from '../../../core/subscribers/subscribers';
 import { useApiQuery } from '../../api/use-api-query';
-import { DateField } from '../../subscriptions/forms/DateField';
+import { DateField } from '../../shared/DateField';
 import type { SubscriberFormValues } from './subscriber-values';
 import { subscriberFieldId, useSubscriberForm } from './use-subscriber-form';
 

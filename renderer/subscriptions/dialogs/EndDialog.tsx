@@ -3,7 +3,7 @@ import { fromLocalDate } from '../../../core/dates/dates';
 import type { InputOf } from '../../../core/handlers';
 import { SUBSCRIPTION_LABELS, subscriptionEndInput, type Subscription } from '../../../core/subscriptions/subscriptions';
 import { useApi } from '../../api/api-context';
-import { DateField } from '../forms/DateField';
+import { DateField } from '../../shared/DateField';
 import { FormDialog } from '../forms/FormDialog';
 import { useDialogForm } from '../forms/use-dialog-form';
 

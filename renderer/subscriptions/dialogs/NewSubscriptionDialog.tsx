@@ -4,7 +4,7 @@ import type { InputOf } from '../../../core/handlers';
 import { SUBSCRIPTION_LABELS, subscriptionCreateInput, type Subscription } from '../../../core/subscriptions/subscriptions';
 import { useApi } from '../../api/api-context';
 import { CapacityOverride } from '../forms/CapacityOverride';
-import { DateField } from '../forms/DateField';
+import { DateField } from '../../shared/DateField';
 import { FormDialog } from '../forms/FormDialog';
 import { TermsFields, type TermsValues } from '../forms/TermsFields';
 import { useCatalogue } from '../forms/use-catalogue';

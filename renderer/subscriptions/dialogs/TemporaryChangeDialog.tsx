@@ -2,7 +2,7 @@ import { Select, SimpleGrid, Text, TextInput } from '@mantine/core';
 import type { InputOf } from '../../../core/handlers';
 import { SUBSCRIPTION_LABELS, temporaryChangeInput, type Subscription } from '../../../core/subscriptions/subscriptions';
 import { useApi } from '../../api/api-context';
-import { DateField } from '../forms/DateField';
+import { DateField } from '../../shared/DateField';
 import { FormDialog } from '../forms/FormDialog';
 import { useCatalogue } from '../forms/use-catalogue';
 import { useDialogForm } from '../forms/use-dialog-form';

@@ -1,6 +1,7 @@
-import { ActionIcon, Button, Group, TextInput, Title, Tooltip } from '@mantine/core';
+import { ActionIcon, Button, Group, Title, Tooltip } from '@mantine/core';
 import { IconChevronLeft, IconChevronRight } from '@tabler/icons-react';
 import { addDays, isIsoDate, type IsoDate } from '../../../core/dates/dates';
+import { DateField } from '../../shared/DateField';
 import { mondayOf, weekLabel } from '../week-dates';
 
 /** Previous / next / this week, or any date: the screen shows the week holding it. */
@@ -26,13 +27,11 @@ export function WeekNavigator({ day, today, onChange }: { day: IsoDate; today: I
             <IconChevronRight size={18} />
           </ActionIcon>
         </Tooltip>
-        <TextInput
-          type="date"
-          aria-label="Aller à la semaine du"
+        <DateField
+          ariaLabel="Aller à la semaine du"
           value={day}
-          w={150}
-          onChange={(event) => {
-            const value = event.currentTarget.value;
+          width={130}
+          onChange={(value) => {
             if (isIsoDate(value)) onChange(value);
           }}
         />

@@ -6,7 +6,7 @@ import type { InputOf } from '../../../core/handlers';
 import { useApi } from '../../api/api-context';
 import { useApiQuery } from '../../api/use-api-query';
 import { notifySuccess } from '../../notify/notify';
-import { DateField } from '../../subscriptions/forms/DateField';
+import { DateField } from '../../shared/DateField';
 import { useDialogForm } from '../../subscriptions/forms/use-dialog-form';
 import { plural } from '../week-groups';
 import { downloadAffected } from './affected-csv';

@@ -1,6 +1,6 @@
 import { TextInput } from '@mantine/core';
 import { useEffect, useState } from 'react';
-import { formatDateShortFr, isIsoDate, parseFrenchDate } from '../../../core/dates/dates';
+import { formatDateShortFr, isIsoDate, parseFrenchDate } from '../../core/dates/dates';
 
 /** What was typed, as `YYYY-MM-DD` when it is a date (« 14/04/2025 », « 14/4/25 »), else as typed. */
 export function typedDate(text: string): string {
@@ -25,6 +25,8 @@ function shown(value: string): string {
 export function DateField({
   id,
   label,
+  ariaLabel,
+  width,
   value,
   error,
   description,
@@ -33,7 +35,10 @@ export function DateField({
   onChange,
 }: {
   id?: string;
-  label: string;
+  /** The visible label; a compact field (a toolbar) gives `ariaLabel` instead. */
+  label?: string;
+  ariaLabel?: string;
+  width?: number;
   value: string;
   error?: string;
   description?: string;
@@ -51,6 +56,8 @@ export function DateField({
     <TextInput
       id={id}
       label={label}
+      aria-label={ariaLabel}
+      w={width}
       placeholder="jj/mm/aaaa"
       inputMode="numeric"
       value={text}
