@@ -44,7 +44,7 @@ export function defineHandler<Name extends string, In extends z.ZodType, Out>(
 /** The contract type of a list of handlers: `{ 'organisation-get': { input; output } }`. */
 export type ContractOf<H extends readonly AnyHandler[]> = {
   [K in H[number] as K['name']]: K extends HandlerSpec<string, infer In, infer Out>
-    ? { input: z.input<In>; output: Out }
+    ? { input: z.input<In>; output: Awaited<Out> }
     : never;
 };
 

@@ -6,13 +6,17 @@ import { useAppState } from '../state/app-store';
 export function useMenuCommands(): void {
   const navigate = useAppState((s) => s.navigate);
   const setHelpOpen = useAppState((s) => s.setHelpOpen);
+  const setSettingsTab = useAppState((s) => s.setSettingsTab);
   useEffect(() => {
     const onCommand = (event: Event) => {
       const command = (event as CustomEvent<MenuCommand>).detail;
       if (command === 'shortcuts') setHelpOpen(true);
-      if (command === 'backups') navigate('settings');
+      if (command === 'backups') {
+        navigate('settings');
+        setSettingsTab('backups');
+      }
     };
     window.addEventListener(MENU_EVENT, onCommand);
     return () => window.removeEventListener(MENU_EVENT, onCommand);
-  }, [navigate, setHelpOpen]);
+  }, [navigate, setHelpOpen, setSettingsTab]);
 }

@@ -22,6 +22,8 @@ interface AppState {
   weekDay: string | null;
   /** « Corrigé par » of delivery corrections, remembered for the session. */
   correctorName: string;
+  /** The tab of Paramètres on screen (the menu « Sauvegardes… » opens `backups`). */
+  settingsTab: string;
   navigate(screen: ScreenId): void;
   /** Opens a subscriber's page (from any screen); null goes back to the list. */
   openSubscriber(id: number | null): void;
@@ -31,6 +33,7 @@ interface AppState {
   setShowFirstRun(show: boolean): void;
   setWeekDay(day: string | null): void;
   setCorrectorName(name: string): void;
+  setSettingsTab(tab: string): void;
 }
 
 function createAppStore(initial: Partial<Pick<AppState, 'screen' | 'host' | 'status'>>) {
@@ -43,6 +46,7 @@ function createAppStore(initial: Partial<Pick<AppState, 'screen' | 'host' | 'sta
     subscriberId: null,
     weekDay: null,
     correctorName: '',
+    settingsTab: 'organisation',
     ...initial,
     navigate: (screen) => set({ screen, showFirstRun: false, subscriberId: null }),
     openSubscriber: (subscriberId) => set({ screen: 'subscribers', showFirstRun: false, subscriberId }),
@@ -52,6 +56,7 @@ function createAppStore(initial: Partial<Pick<AppState, 'screen' | 'host' | 'sta
     setShowFirstRun: (showFirstRun) => set({ showFirstRun }),
     setWeekDay: (weekDay) => set({ weekDay }),
     setCorrectorName: (correctorName) => set({ correctorName }),
+    setSettingsTab: (settingsTab) => set({ settingsTab }),
   }));
 }
 

@@ -1,4 +1,4 @@
-import { Alert, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Alert, Stack, Tabs, Title } from '@mantine/core';
 import { IconBasket, IconBuildingCommunity, IconDatabase, IconIdBadge2, IconLock, IconTruckDelivery } from '@tabler/icons-react';
 import { FormulaList } from '../../formulas/FormulaList/FormulaList';
 import { DeliverySettingsForm } from '../deliveries/DeliverySettingsForm';
@@ -6,18 +6,21 @@ import { MembershipPeriodForm } from '../memberships/MembershipPeriodForm';
 import { MembershipTypes } from '../memberships/MembershipTypes';
 import { useRefreshStatus } from '../../shell/use-status';
 import { useAppState } from '../../state/app-store';
+import { BackupsPanel } from '../backups/BackupsPanel';
 import { OrganisationForm } from '../organisation/OrganisationForm';
 
 export function SettingsPage() {
   const status = useAppState((s) => s.status);
   const refreshStatus = useRefreshStatus();
   const readOnly = status?.readOnly ?? false;
+  const tab = useAppState((s) => s.settingsTab);
+  const setTab = useAppState((s) => s.setSettingsTab);
   return (
     <Stack gap="lg">
       <Title order={1} fz="h2">
         Paramètres
       </Title>
-      <Tabs defaultValue="organisation" keepMounted={false}>
+      <Tabs value={tab} onChange={(value) => setTab(value ?? 'organisation')} keepMounted={false}>
         <Tabs.List mb="lg">
           <Tabs.Tab value="organisation" leftSection={<IconBuildingCommunity size={16} />}>
             Organisation
@@ -56,9 +59,7 @@ export function SettingsPage() {
           <DeliverySettingsForm readOnly={readOnly} />
         </Tabs.Panel>
         <Tabs.Panel value="backups">
-          <Text c="dimmed">
-            La liste des sauvegardes de la base et leur restauration depuis cet écran arrivent dans une prochaine version.
-          </Text>
+          <BackupsPanel readOnly={readOnly} />
         </Tabs.Panel>
       </Tabs>
     </Stack>

@@ -1,0 +1,59 @@
+import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { validOrganisation } from '../support/organisation';
+import { startHarnessProcess, type HarnessProcess } from '../support/harness';
+import { launchBrowser, type Browser } from './browser';
+import { callApi, goTo, screenshot, SCREENS_DIR } from './ui';
+
+let dataDir: string;
+let harness: HarnessProcess;
+let browser: Browser;
+
+const api = <T = Record<string, unknown>>(method: string, input: unknown = {}) => callApi<T>(harness.url, method, input);
+
+beforeAll(async () => {
+  dataDir = await mkdtemp(path.join(os.tmpdir(), 'paniers-e2e-backups-'));
+  await mkdir(SCREENS_DIR, { recursive: true });
+  harness = await startHarnessProcess(['--db', path.join(dataDir, 'jardin.paniers'), '--create']);
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await harness?.stop();
+  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+});
+
+describe('backups in the browser, through the web harness', () => {
+  it('takes a backup on demand, then restores it after a change, keeping the current base aside first', async () => {
+    const { page } = browser;
+    await api('organisation-update', { ...validOrganisation(), legalName: 'Avant' });
+    await page.goto(harness.url);
+    await goTo(page, 'Paramètres');
+    await page.getByRole('tab', { name: 'Sauvegardes' }).click();
+    const list = page.getByRole('table', { name: 'Liste des sauvegardes' });
+    await list.getByText('À l’ouverture').waitFor();
+    await page.getByRole('button', { name: 'Sauvegarder maintenant' }).click();
+    await list.getByText('Manuelle').waitFor();
+
+    // A change made after the backup, that the restore must undo.
+    await api('organisation-update', { ...validOrganisation(), legalName: 'Après' });
+    await list.getByRole('row').filter({ hasText: 'Manuelle' }).getByRole('button', { name: 'Restaurer' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Restaurer cette sauvegarde ?' });
+    await confirm.getByText('mise de côté').waitFor();
+    await screenshot(page, 'backups-01-confirmer');
+    await confirm.getByRole('button', { name: 'Restaurer' }).click();
+    await list.getByText('Avant une restauration').waitFor();
+    await screenshot(page, 'backups-02-restauree');
+
+    expect(await api<{ legalName: string }>('organisation-get')).toMatchObject({ legalName: 'Avant' });
+    const files = await readdir(path.join(dataDir, 'jardin-sauvegardes'));
+    expect(files.some((f) => f.endsWith('-before-restore.paniers'))).toBe(true);
+    // The restored base keeps working: a new change is saved as usual.
+    await api('organisation-update', { ...validOrganisation(), legalName: 'Encore après' });
+    expect(await api<{ legalName: string }>('organisation-get')).toMatchObject({ legalName: 'Encore après' });
+    expect(browser.problems).toEqual([]);
+  });
+});
