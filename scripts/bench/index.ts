@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { benchDatabase } from './databases';
 import { benchDomain } from './domain';
+import { benchNative } from './native';
 import { benchOpen, benchSave } from './operations';
 import { formatTable, verdict, type Row } from './report';
 
@@ -68,6 +69,7 @@ async function runBench(sizes: readonly number[], runs: number): Promise<void> {
       rows.push({ operation: '  of which atomic write', database: database.label, stats: save.writeOnly, targetMs: null });
       rows.push({ operation: 'Save size', database: database.label, stats: null, value: mb(save.sizeBytes), targetMs: null, targetText: subscribers === 2000 ? '≈ 17 MB' : '—' });
       rows.push(...(await benchDomain(database, subscribers, workDir, runs)));
+      rows.push(...(await benchNative(database, runs, (line) => console.log(line))));
     }
   } finally {
     await rm(workDir, { recursive: true, force: true });
