@@ -29,6 +29,11 @@ export interface PaniersBridge {
   createDatabase(): Promise<BridgeResult<OpenDatabase | null>>;
   /** « Explorer la démo »: opens the demo database in the app's own folder, generating it the first time. */
   createDemoDatabase(): Promise<BridgeResult<OpenDatabase>>;
+  /**
+   * After an open refused a file (corrupt, truncated…) and offered a backup (`recovery` in the
+   * error): puts that backup in its place, keeping the refused file aside, and opens it.
+   */
+  recoverDatabase(): Promise<BridgeResult<OpenDatabase>>;
   /** « Enregistrer une copie… »: copies the open file where the user chooses. */
   saveDatabaseCopy(): Promise<BridgeResult<{ path: string } | null>>;
   /** Shows the save dialog for a PDF; returns where it was written, `null` when cancelled. */

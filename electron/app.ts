@@ -116,6 +116,7 @@ export function startApp(electron: ElectronApi, options: ShellOptions): Shell | 
       }
       return databases!.open(file, 'open');
     },
+    recoverDatabase: () => databases!.recoverRefused(),
     saveDatabaseCopy: askAndCopy,
     savePdf: (name, bytes) => pdfs.save(requireWindow(), name, bytes),
     openPdf: (file) => pdfs.open(file),

@@ -8,6 +8,7 @@ export const CHANNELS = {
   openDatabase: 'paniers:open-database',
   createDatabase: 'paniers:create-database',
   createDemoDatabase: 'paniers:create-demo-database',
+  recoverDatabase: 'paniers:recover-database',
   saveDatabaseCopy: 'paniers:save-database-copy',
   savePdf: 'paniers:save-pdf',
   openPdf: 'paniers:open-pdf',

@@ -1,8 +1,9 @@
 import { copyFile } from 'node:fs/promises';
 import path from 'node:path';
-import { ConflictError, type Backend, type Clock } from '../core';
+import { ConflictError, DatabaseFileError, loadSqlite, systemClock, type Backend, type Clock } from '../core';
 import type { OpenDatabase } from '../core/bridge';
 import { rememberLastDatabase } from './app-paths';
+import { recoverFromBackup } from './storage/recovery';
 
 /** An open database file (electron/session.ts): the backend, its lock state, and closing. */
 export interface Session {
@@ -28,6 +29,8 @@ export type OpenSession = (options: {
 export class DatabaseHost {
   private current: { file: string; session: Session } | null = null;
   private queue: Promise<unknown> = Promise.resolve();
+  /** The last file refused at open and the backup offered for it: the only one recoverable. */
+  private refused: { file: string; backupId: string } | null = null;
 
   constructor(
     private readonly deps: {
@@ -57,12 +60,7 @@ export class DatabaseHost {
         }
         return this.describe()!;
       }
-      const session = await this.deps.openSession({
-        file: target,
-        mode,
-        ...(this.deps.wasmBinary ? { wasmBinary: this.deps.wasmBinary } : {}),
-        log: this.deps.log,
-      });
+      const session = await this.openOrRemember(target, mode);
       const previous = this.current;
       this.current = { file: target, session };
       await previous?.session.close().catch((error: unknown) => this.deps.log('closing the previous database failed', error));
@@ -71,6 +69,41 @@ export class DatabaseHost {
       );
       return this.describe()!;
     });
+  }
+
+  private async openOrRemember(target: string, mode: 'open' | 'create'): Promise<Session> {
+    try {
+      const session = await this.deps.openSession({
+        file: target,
+        mode,
+        ...(this.deps.wasmBinary ? { wasmBinary: this.deps.wasmBinary } : {}),
+        log: this.deps.log,
+      });
+      if (this.refused?.file === target) this.refused = null;
+      return session;
+    } catch (error) {
+      // The renderer may only ask to recover the file just refused, never name a path itself.
+      if (error instanceof DatabaseFileError && error.recovery) {
+        this.refused = { file: target, backupId: error.recovery.backupId };
+        error.recovery = { ...error.recovery, file: path.basename(target) };
+      }
+      throw error;
+    }
+  }
+
+  /**
+   * Replaces the file refused at the last open by the backup offered then (the refused file
+   * is kept aside, renamed), and opens it.
+   */
+  recoverRefused(): Promise<OpenDatabase> {
+    const refused = this.refused;
+    if (!refused) return Promise.reject(new ConflictError('Aucune base refusée à restaurer : ouvrez d’abord la base qui pose problème.'));
+    return this.enqueue(async () => {
+      const sqlite = await loadSqlite(this.deps.wasmBinary ? { wasmBinary: this.deps.wasmBinary } : {});
+      const { damagedCopy } = await recoverFromBackup({ dbPath: refused.file, backupId: refused.backupId, sqlite, clock: systemClock });
+      this.deps.log(`recovered ${refused.file} from ${refused.backupId}; the refused file is kept as ${damagedCopy ?? '(none)'}`);
+      this.refused = null;
+    }).then(() => this.open(refused.file, 'open'));
   }
 
   /** « Enregistrer une copie… »: saves are atomic renames, so the file on disk is a consistent image. */

@@ -13,6 +13,8 @@ export interface IpcHost {
   openDatabase(): Promise<OpenDatabase | null>;
   createDatabase(): Promise<OpenDatabase | null>;
   createDemoDatabase(): Promise<OpenDatabase>;
+  /** Puts the backup offered for the file refused at the last open in its place, and opens it. */
+  recoverDatabase(): Promise<OpenDatabase>;
   saveDatabaseCopy(): Promise<{ path: string } | null>;
   savePdf(name: string, bytes: Uint8Array): Promise<{ path: string } | null>;
   openPdf(path: string): Promise<void>;
@@ -98,6 +100,7 @@ export function registerIpc(ipcMain: IpcMainLike, host: IpcHost): void {
   channel(CHANNELS.openDatabase, noInput, () => host.openDatabase());
   channel(CHANNELS.createDatabase, noInput, () => host.createDatabase());
   channel(CHANNELS.createDemoDatabase, noInput, () => host.createDemoDatabase());
+  channel(CHANNELS.recoverDatabase, noInput, () => host.recoverDatabase());
   channel(CHANNELS.saveDatabaseCopy, noInput, () => host.saveDatabaseCopy());
   channel(CHANNELS.savePdf, pdfInput, ({ name, bytes }) => host.savePdf(name, bytes));
   channel(CHANNELS.openPdf, openPdfInput, async ({ path }) => {

@@ -14,6 +14,7 @@ const api = {
   openDatabase: () => invoke(CHANNELS.openDatabase),
   createDatabase: () => invoke(CHANNELS.createDatabase),
   createDemoDatabase: () => invoke(CHANNELS.createDemoDatabase),
+  recoverDatabase: () => invoke(CHANNELS.recoverDatabase),
   saveDatabaseCopy: () => invoke(CHANNELS.saveDatabaseCopy),
   savePdf: (name, bytes) => invoke(CHANNELS.savePdf, { name, bytes }),
   openPdf: (path) => invoke(CHANNELS.openPdf, { path }),

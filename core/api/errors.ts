@@ -11,6 +11,16 @@ export interface SerializedError {
   type: ErrorType;
   message: string;
   fields?: FieldErrors;
+  /** A database file that cannot be opened, and the newest backup that can replace it. */
+  recovery?: RecoveryOffer;
+}
+
+export interface RecoveryOffer {
+  /** The file that was refused (as the host names it). */
+  file: string;
+  backupId: string;
+  /** ISO instant the backup was taken. */
+  backupCreatedAt: string;
 }
 
 export abstract class AppError extends Error {
@@ -78,7 +88,7 @@ export function fromSerializedError(data: unknown): AppError {
     case 'conflict':
       return new ConflictError(message);
     case 'integrity':
-      return new IntegrityError(message);
+      return Object.assign(new IntegrityError(message), value.recovery ? { recovery: value.recovery } : {});
     default:
       return new InternalError(message);
   }

@@ -1,5 +1,5 @@
 import type { SqlJsStatic } from 'sql.js';
-import { IntegrityError } from '../api/errors';
+import { IntegrityError, type RecoveryOffer, type SerializedError } from '../api/errors';
 import type { Clock } from '../dates/clock';
 import { Db } from './database';
 import { MIGRATIONS, SCHEMA_VERSION, type Migration } from './migrations';
@@ -22,11 +22,18 @@ export type DatabaseProblem =
 
 /** Why a file cannot be opened; the message is for the office staff. */
 export class DatabaseFileError extends IntegrityError {
+  /** Set by the host when a good backup can replace the refused file. */
+  recovery: RecoveryOffer | undefined;
+
   constructor(
     readonly problem: DatabaseProblem,
     message: string,
   ) {
     super(message);
+  }
+
+  override toJSON(): SerializedError {
+    return this.recovery ? { type: this.type, message: this.message, recovery: this.recovery } : super.toJSON();
   }
 }
 

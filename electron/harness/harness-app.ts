@@ -67,6 +67,8 @@ export function createHarnessApp(options: HarnessAppOptions) {
         await options.createDemo(file);
         return databases.open(file, 'open');
       }
+      case 'recover':
+        return databases.recoverRefused();
       default:
         return null;
     }
@@ -90,7 +92,7 @@ export function createHarnessApp(options: HarnessAppOptions) {
       }
 
       if (url.pathname === '/host/state' && method === 'GET') return sendJson(res, 200, { data: await databases.state() });
-      const host = /^\/host\/(create|open|demo)$/.exec(url.pathname);
+      const host = /^\/host\/(create|open|demo|recover)$/.exec(url.pathname);
       if (host) {
         if (method !== 'POST') return sendJson(res, 405, { error: { type: 'validation', message: 'Utilisez POST.' } });
         const body = await readJsonBody(req);

@@ -59,6 +59,12 @@ export class HarnessDatabases {
     return this.state();
   }
 
+  /** Puts the backup offered for the file refused at the last open in its place, and opens it. */
+  async recoverRefused(): Promise<HarnessHostState> {
+    await this.host.recoverRefused();
+    return this.state();
+  }
+
   /** The first free `demo.paniers`, `demo-2.paniers`…: a fresh demo never overwrites a file. */
   async freeDemoPath(): Promise<string> {
     const taken = new Set(await this.list());

@@ -85,16 +85,19 @@ export class Backups {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
       throw error;
     }
-    const entries: BackupEntry[] = [];
+    const found: { entry: BackupEntry; mtimeMs: number }[] = [];
     for (const name of names) {
       const parsed = parseBackupName(this.stem, name);
       if (!parsed) continue;
       const file = path.join(this.dir, name);
       const info = await stat(file).catch(() => null);
       if (!info?.isFile()) continue;
-      entries.push({ id: name, path: file, createdAt: parsed.createdAt.toISOString(), sizeBytes: info.size, reason: parsed.reason });
+      found.push({ entry: { id: name, path: file, createdAt: parsed.createdAt.toISOString(), sizeBytes: info.size, reason: parsed.reason }, mtimeMs: info.mtimeMs });
     }
-    entries.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || (a.id < b.id ? 1 : -1));
+    // Names carry the second; two backups of the same second (at opening, then on demand) are
+    // ordered by when their file was written.
+    found.sort((a, b) => b.entry.createdAt.localeCompare(a.entry.createdAt) || b.mtimeMs - a.mtimeMs || (a.entry.id < b.entry.id ? 1 : -1));
+    const entries = found.map((f) => f.entry);
     this.newestAt = entries[0] ? new Date(entries[0].createdAt) : this.newestAt;
     return entries;
   }

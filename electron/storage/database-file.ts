@@ -69,7 +69,9 @@ async function refuse(error: DatabaseFileError, backups: Backups | undefined): P
   const advice = newestGoodBackup
     ? `Le fichier n’a pas été modifié. La sauvegarde valide la plus récente (${newestGoodBackup.id}, dans ${path.dirname(newestGoodBackup.path)}) peut être restaurée.`
     : 'Le fichier n’a pas été modifié. Aucune sauvegarde valide n’a été trouvée : ouvrez une autre base ou contactez le support.';
-  return Object.assign(new DatabaseFileError(error.problem, `${error.message} ${advice}`), { newestGoodBackup });
+  const refused = Object.assign(new DatabaseFileError(error.problem, `${error.message} ${advice}`), { newestGoodBackup });
+  if (newestGoodBackup) refused.recovery = { file: '', backupId: newestGoodBackup.id, backupCreatedAt: newestGoodBackup.createdAt };
+  return refused;
 }
 
 /**

@@ -6,6 +6,7 @@ import type { HostState } from '../host/host';
 import { notifyError } from '../notify/notify';
 import { useAppState } from '../state/app-store';
 import { CreateDatabaseModal, OpenDatabaseModal } from './FileNameModal';
+import { RecoveryModal, refusedBaseOf, type RefusedBase } from './RecoveryModal';
 
 function Choice({ icon: ChoiceIcon, title, text, onClick, disabled }: { icon: Icon; title: string; text: string; onClick(): void; disabled: boolean }) {
   return (
@@ -36,6 +37,7 @@ export function FirstRunPage({ onOpened }: { onOpened(state: HostState): Promise
   const [busy, setBusy] = useState(false);
   const [modal, setModal] = useState<'create' | 'open' | null>(null);
   const [modalError, setModalError] = useState<string | null>(null);
+  const [refused, setRefused] = useState<RefusedBase | null>(null);
 
   async function run(action: () => Promise<HostState | null>, inModal: boolean) {
     setBusy(true);
@@ -47,7 +49,11 @@ export function FirstRunPage({ onOpened }: { onOpened(state: HostState): Promise
         await onOpened(state);
       }
     } catch (error) {
-      if (inModal) setModalError(error instanceof Error ? error.message : String(error));
+      const offer = refusedBaseOf(error);
+      if (offer) {
+        setModal(null);
+        setRefused(offer);
+      } else if (inModal) setModalError(error instanceof Error ? error.message : String(error));
       else notifyError(error, 'La base n’a pas pu être ouverte');
     } finally {
       setBusy(false);
@@ -106,6 +112,15 @@ export function FirstRunPage({ onOpened }: { onOpened(state: HostState): Promise
         error={modalError}
         onClose={() => setModal(null)}
         onCreate={(name) => void run(() => host.createDatabase(name), true)}
+      />
+      <RecoveryModal
+        refused={refused}
+        busy={busy}
+        onClose={() => setRefused(null)}
+        onRecover={() => {
+          setRefused(null);
+          void run(() => host.recoverRefused(), false);
+        }}
       />
       <OpenDatabaseModal
         opened={modal === 'open'}

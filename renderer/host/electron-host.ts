@@ -28,5 +28,6 @@ export function electronHost(bridge: PaniersBridge): Host {
       return db ? toState(db) : null;
     },
     openDemo: async () => toState(await unwrap(bridge.createDemoDatabase())),
+    recoverRefused: async () => toState(await unwrap(bridge.recoverDatabase())),
   };
 }

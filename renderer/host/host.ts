@@ -24,4 +24,6 @@ export interface Host {
   createDatabase(name?: string): Promise<HostState | null>;
   openDatabase(name?: string): Promise<HostState | null>;
   openDemo(): Promise<HostState | null>;
+  /** After an open refused a file and offered a backup: restore that backup in its place, then open it. */
+  recoverRefused(): Promise<HostState>;
 }

@@ -27,5 +27,6 @@ export function webHost(fetchImpl: typeof fetch = (...args) => fetch(...args)): 
     createDatabase: (name) => request('/host/create', { path: name ?? '' }),
     openDatabase: (name) => request('/host/open', { path: name ?? '' }),
     openDemo: () => request('/host/demo', {}),
+    recoverRefused: () => request('/host/recover', {}),
   };
 }

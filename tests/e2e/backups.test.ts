@@ -1,7 +1,8 @@
-import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openSession } from '../../electron/session';
 import { validOrganisation } from '../support/organisation';
 import { startHarnessProcess, type HarnessProcess } from '../support/harness';
 import { launchBrowser, type Browser } from './browser';
@@ -55,5 +56,39 @@ describe('backups in the browser, through the web harness', () => {
     await api('organisation-update', { ...validOrganisation(), legalName: 'Encore après' });
     expect(await api<{ legalName: string }>('organisation-get')).toMatchObject({ legalName: 'Encore après' });
     expect(browser.problems).toEqual([]);
+  });
+});
+
+describe('a base that no longer opens, in the browser', () => {
+  it('offers the newest good backup, puts it in place and keeps the damaged file aside', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'paniers-e2e-recovery-'));
+    const file = path.join(dir, 'asso.paniers');
+    const session = await openSession({ file, mode: 'create' });
+    await session.backend.call('organisation-update', { ...validOrganisation(), legalName: 'Jardin sauvegardé' });
+    await session.backend.call('backup-create', {});
+    await session.close();
+    const bytes = await readFile(file);
+    await writeFile(file, bytes.subarray(0, Math.floor(bytes.length / 2))); // a save cut in half, by another tool
+
+    const server = await startHarnessProcess(['--data-dir', dir]);
+    const { page } = browser;
+    try {
+      await page.goto(server.url);
+      await page.getByText('Ouvrir une base existante', { exact: true }).click();
+      await page.getByRole('radio', { name: 'asso.paniers' }).check();
+      await page.getByRole('dialog', { name: 'Ouvrir une base existante' }).getByRole('button', { name: /Ouvrir/ }).click();
+      const offer = page.getByRole('dialog', { name: 'Cette base ne peut pas être ouverte' });
+      await offer.getByText('endommagée').waitFor();
+      await screenshot(page, 'backups-10-base-refusee');
+      await offer.getByRole('button', { name: /Restaurer la sauvegarde du/ }).click();
+      await page.getByRole('banner').getByText('asso.paniers').waitFor();
+      expect(await callApi<{ legalName: string }>(server.url, 'organisation-get')).toMatchObject({ legalName: 'Jardin sauvegardé' });
+      const kept = (await readdir(dir)).filter((name) => name.startsWith('asso-endommage-'));
+      expect(kept).toHaveLength(1);
+      expect((await readFile(path.join(dir, kept[0]!))).length).toBe(Math.floor(bytes.length / 2));
+    } finally {
+      await server.stop();
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

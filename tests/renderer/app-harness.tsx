@@ -38,6 +38,7 @@ export async function renderWithBackend(
     createDatabase: async () => hostState,
     openDatabase: async () => hostState,
     openDemo: async () => hostState,
+    recoverRefused: async () => hostState,
   };
   const status: AppStatus = {
     file: '/données/jardin.paniers',

@@ -27,6 +27,7 @@ beforeEach(async () => {
     openDatabase: unused('openDatabase'),
     createDatabase: unused('createDatabase'),
     createDemoDatabase: unused('createDemoDatabase'),
+    recoverDatabase: unused('recoverDatabase'),
     saveDatabaseCopy: unused('saveDatabaseCopy'),
     savePdf: async (name, bytes) => {
       pdfsSaved.push({ name, bytes });

@@ -69,7 +69,7 @@ describe('preload bridge', () => {
     expect([...exposed.keys()]).toEqual(['paniers']);
     const api = exposed.get('paniers')!;
     expect(Object.keys(api).sort()).toEqual(
-      ['call', 'createDatabase', 'createDemoDatabase', 'currentDatabase', 'openDatabase', 'openPdf', 'platform', 'printPdf', 'saveDatabaseCopy', 'savePdf'].sort(),
+      ['call', 'createDatabase', 'createDemoDatabase', 'currentDatabase', 'openDatabase', 'openPdf', 'platform', 'printPdf', 'recoverDatabase', 'saveDatabaseCopy', 'savePdf'].sort(),
     );
     expect(api.platform).toBe('electron');
     // Plain functions only: never the IPC object itself, nor any object a page could explore.

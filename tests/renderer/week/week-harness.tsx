@@ -29,6 +29,7 @@ export function renderWeek(backend: Backend) {
     createDatabase: async () => hostState,
     openDatabase: async () => hostState,
     openDemo: async () => hostState,
+    recoverRefused: async () => hostState,
   };
   const status: AppStatus = {
     file: '/données/jardin.paniers',
