@@ -27,6 +27,10 @@ import {
   membershipTypeList,
   membershipTypeUpdate,
 } from './memberships/membership-handlers';
+import { creditNoteCreate, creditNoteGet, creditNoteProposal } from './invoicing/credit-notes';
+import { invoiceRunBlockers } from './invoicing/blockers';
+import { invoiceExclude, invoiceGet, invoiceRunGet, invoiceRunIssue, invoiceRunList, invoiceRunPrepare, invoiceSearch } from './invoicing/run-handlers';
+import { ledgerBalanceGet, ledgerOpeningBalanceSet, ledgerStatement } from './ledger/ledger-handlers';
 import { organisationGet, organisationUpdate } from './organisation/organisation-handlers';
 import {
   subscriberArchive,
@@ -126,6 +130,20 @@ export const HANDLERS = [
   deliveryOpenDays,
   deliveryRecords,
   deliveryCorrect,
+  invoiceRunBlockers,
+  invoiceRunPrepare,
+  invoiceRunList,
+  invoiceRunGet,
+  invoiceGet,
+  invoiceExclude,
+  invoiceSearch,
+  invoiceRunIssue,
+  creditNoteCreate,
+  creditNoteGet,
+  creditNoteProposal,
+  ledgerBalanceGet,
+  ledgerStatement,
+  ledgerOpeningBalanceSet,
 ] as const;
 
 export type Contract = ContractOf<typeof HANDLERS>;
