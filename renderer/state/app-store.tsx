@@ -36,7 +36,7 @@ interface AppState {
   setSettingsTab(tab: string): void;
 }
 
-function createAppStore(initial: Partial<Pick<AppState, 'screen' | 'host' | 'status'>>) {
+function createAppStore(initial: Partial<Pick<AppState, 'screen' | 'host' | 'status' | 'weekDay'>>) {
   return createStore<AppState>()((set) => ({
     screen: 'dashboard',
     host: null,

@@ -6,6 +6,7 @@ import { notifySuccess } from '../../notify/notify';
 import { useAppState } from '../../state/app-store';
 import { FormDialog } from '../../subscriptions/forms/FormDialog';
 import { useDialogForm } from '../../subscriptions/forms/use-dialog-form';
+import type { CreditNoteProposal } from './CreditNoteOffer';
 
 export type CorrectionStatus = 'delivered' | 'not_collected' | 'not_delivered';
 
@@ -18,7 +19,16 @@ export interface CorrectionRequest {
  * Changes a validated basket's status. The backend refuses a correction without a reason
  * or a name (it is traced), so nothing is saved until both are given.
  */
-export function CorrectionDialog({ request, onClose, onSaved }: { request: CorrectionRequest | null; onClose(): void; onSaved(): void }) {
+export function CorrectionDialog({
+  request,
+  onClose,
+  onSaved,
+}: {
+  request: CorrectionRequest | null;
+  onClose(): void;
+  /** With the credit note to propose when the basket was already invoiced. */
+  onSaved(proposal: CreditNoteProposal | null): void;
+}) {
   const api = useApi();
   const correctorName = useAppState((s) => s.correctorName);
   const setCorrectorName = useAppState((s) => s.setCorrectorName);
@@ -34,7 +44,7 @@ export function CorrectionDialog({ request, onClose, onSaved }: { request: Corre
       await api.call('delivery-correct', { id: request.record.id, status: request.status, reason, by });
       setCorrectorName(by.trim());
       notifySuccess(`${request.record.subscriberName} : ${RECORD_STATUS_LABELS[request.status]}`);
-      onSaved();
+      onSaved(await api.call('credit-note-proposal', { deliveryId: request.record.id }));
     },
   });
   const { reset } = form;

@@ -5,6 +5,7 @@ import { RECORD_STATUS_LABELS, type DeliveryRecord, type RecordStatus } from '..
 import { useAppState } from '../../state/app-store';
 import { plural } from '../week-groups';
 import { CorrectionDialog, type CorrectionRequest, type CorrectionStatus } from './CorrectionDialog';
+import { CreditNoteOffer, type CreditNoteProposal } from './CreditNoteOffer';
 
 const STATUS_COLOURS: Record<RecordStatus, string> = {
   delivered: 'leaf',
@@ -37,6 +38,7 @@ function byDepot(records: readonly DeliveryRecord[]): [string, DeliveryRecord[]]
 /** A validated day: what was really delivered, per depot, with each correction's trail. */
 export function DayRecords({ records, readOnly, onCorrected }: { records: readonly DeliveryRecord[]; readOnly: boolean; onCorrected(): void }) {
   const [correcting, setCorrecting] = useState<CorrectionRequest | null>(null);
+  const [proposal, setProposal] = useState<CreditNoteProposal | null>(null);
   const openSubscriber = useAppState((s) => s.openSubscriber);
   return (
     <Stack gap="sm">
@@ -123,11 +125,13 @@ export function DayRecords({ records, readOnly, onCorrected }: { records: readon
       <CorrectionDialog
         request={correcting}
         onClose={() => setCorrecting(null)}
-        onSaved={() => {
+        onSaved={(proposal) => {
           setCorrecting(null);
+          setProposal(proposal);
           onCorrected();
         }}
       />
+      <CreditNoteOffer proposal={proposal} onClose={() => setProposal(null)} />
     </Stack>
   );
 }

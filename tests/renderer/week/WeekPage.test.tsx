@@ -1,6 +1,8 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
+import { createInvoicingWorld } from '../../core/invoicing/invoicing-world';
+import { subscriptionFields } from '../../support/catalog';
 import { createWorld } from '../../support/world';
 import { renderWeek } from './week-harness';
 
@@ -155,5 +157,30 @@ describe('the Semaine screen', () => {
     await user.click(await screen.findByRole('menuitem', { name: 'Marquer « Non livré »' }));
     const next = await screen.findByRole('dialog', { name: 'Marquer « Non livré »' });
     expect(within(next).getByRole('textbox', { name: /Corrigé par/ })).toHaveValue('Marie');
+  });
+});
+
+describe('a correction after invoicing', () => {
+  it('proposes the matching credit note, and issues it when the office agrees', async () => {
+    const user = userEvent.setup();
+    const world = await createInvoicingWorld();
+    const subscriber = await world.subscriber({ lastName: 'Abgrall', firstName: 'Anne' });
+    await world.backend.call('subscription-create', subscriptionFields(subscriber, world.formulas.petit, world.depots.ploemeur, { startDate: '2026-11-01' }));
+    await world.closeMonth('2026-11');
+    const run = await world.prepare('2026-11');
+    await world.issue(run.id);
+
+    renderWeek(world.backend, { weekDay: '2026-11-03' });
+    const records = await screen.findByRole('table', { name: 'Livraisons enregistrées de Ploemeur' }, { timeout: 5000 });
+    await user.click(within(records).getByRole('button', { name: 'Corriger la livraison de Anne Abgrall' }));
+    await user.click(await screen.findByRole('menuitem', { name: 'Marquer « Non livré »' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Marquer « Non livré »' });
+    await user.type(within(dialog).getByRole('textbox', { name: /Corrigé par/ }), 'Marie');
+    await user.type(within(dialog).getByRole('textbox', { name: /Raison/ }), 'Oubli du chauffeur{Enter}');
+
+    const offer = await screen.findByRole('dialog', { name: 'Émettre l’avoir correspondant ?' });
+    expect(offer).toHaveTextContent('Ce panier figure sur la facture FA-2026-00001');
+    await user.click(within(offer).getByRole('button', { name: 'Émettre l’avoir' }));
+    await waitFor(async () => expect(await world.balance(subscriber)).toBe(-3 * 1050));
   });
 });

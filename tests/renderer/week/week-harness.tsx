@@ -12,7 +12,7 @@ import { render } from '../render';
 export const now = () => new Date(2026, 11, 4, 10, 30);
 
 /** The Semaine screen against a backend the test has already filled (tests/support/world.ts). */
-export function renderWeek(backend: Backend) {
+export function renderWeek(backend: Backend, options: { weekDay?: string } = {}) {
   const calls: RecordedCall[] = [];
   const transport: Transport = {
     kind: 'http',
@@ -42,7 +42,7 @@ export function renderWeek(backend: Backend) {
   };
   const view = render(
     <ServicesProvider services={{ api: createApiClient(transport), host }}>
-      <AppStoreProvider initial={{ host: hostState, status, screen: 'week' }}>
+      <AppStoreProvider initial={{ host: hostState, status, screen: 'week', ...(options.weekDay ? { weekDay: options.weekDay } : {}) }}>
         <WeekPage now={now} />
       </AppStoreProvider>
     </ServicesProvider>,
