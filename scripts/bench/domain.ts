@@ -8,8 +8,8 @@ import { measure } from './stats';
 
 /** Targets of issues 4 and 5 by database size (null: informative). */
 const TARGETS: Record<number, Record<string, number | null>> = {
-  2000: { search: null, page: null, week: 30, sheets: 500, close: 200 },
-  10000: { search: 30, page: 50, week: 150, sheets: null, close: null },
+  2000: { search: null, page: null, week: 30, sheets: 500, close: 200, invoicing: 1500 },
+  10000: { search: 30, page: 50, week: 150, sheets: null, close: null, invoicing: 8000 },
 };
 
 const QUERIES = ['le goff', 'quev', 'marie', '06 ', 'pan-0001', 'lorient', 'gu', 'hélène', 'ab', 'example.fr'];
@@ -79,5 +79,24 @@ export async function benchDomain(database: BenchDatabase, subscribers: number, 
   } finally {
     db.close();
   }
+  row('Invoice run: prepare + issue + save', 'invoicing', await benchInvoiceRun(database, workDir, subscribers >= 10000 ? 2 : 3));
   return rows;
+}
+
+/**
+ * A month's invoicing as the office runs it: drafts, then issuing with its durable save.
+ * An issued run can never be undone (triggers), so each run starts from a fresh copy (untimed).
+ */
+async function benchInvoiceRun(database: BenchDatabase, workDir: string, runs: number) {
+  return measure(runs, 0, async () => {
+    const { db, backend } = await openCopy(database, workDir);
+    try {
+      const started = performance.now();
+      const run = (await backend.call('invoice-run-prepare', { month: '2026-11' })) as { id: number };
+      await backend.call('invoice-run-issue', { runId: run.id });
+      return performance.now() - started;
+    } finally {
+      db.close();
+    }
+  });
 }
