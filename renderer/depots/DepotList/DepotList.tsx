@@ -1,5 +1,5 @@
 import { ActionIcon, Alert, Badge, Button, Group, Loader, Menu, Paper, Select, Switch, Table, Text, Tooltip, VisuallyHidden } from '@mantine/core';
-import { IconAlertCircle, IconArchive, IconArchiveOff, IconDots, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
+import { IconAlertCircle, IconArchive, IconArchiveOff, IconDots, IconDownload, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { Depot } from '../../../core/depots/depots';
 import { useApi } from '../../api/api-context';
@@ -8,7 +8,9 @@ import { ConfirmDialog } from '../../settings/form/ConfirmDialog';
 import { weekdayLabel } from '../../settings/form/labels';
 import { runAction } from '../../settings/form/run-action';
 import { useAppState } from '../../state/app-store';
+import { downloadText } from '../../shared/download';
 import { DepotFormModal } from '../DepotForm/DepotFormModal';
+import { depotsCsv } from './depot-csv';
 
 function plural(n: number, one: string, many: string): string {
   return `${n} ${n > 1 ? many : one}`;
@@ -55,9 +57,14 @@ export function DepotList() {
             {depots.data ? plural(list.length, 'dépôt', 'dépôts') : ''}
           </Text>
         </Group>
-        <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing({ depot: null })} disabled={readOnly || activeGardens.length === 0}>
-          Nouveau dépôt
-        </Button>
+        <Group gap="sm" wrap="nowrap">
+          <Button variant="default" leftSection={<IconDownload size={16} />} disabled={list.length === 0} onClick={() => downloadText('depots.csv', depotsCsv(list))}>
+            Exporter (CSV)
+          </Button>
+          <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing({ depot: null })} disabled={readOnly || activeGardens.length === 0}>
+            Nouveau dépôt
+          </Button>
+        </Group>
       </Group>
 
       {depots.error && (

@@ -9,7 +9,7 @@ import { useApiQuery } from '../../api/use-api-query';
 import { notifyError, notifySuccess } from '../../notify/notify';
 import { useCatalogue } from '../../subscriptions/forms/use-catalogue';
 import { SubscriberStatusBadge } from '../StatusBadge';
-import { downloadText, formatCount } from './download';
+import { downloadText, formatCount } from '../../shared/download';
 import { listInput, PAGE_SIZE, type SubscriberFilters } from './filters';
 import { subscribersCsv } from './subscriber-csv';
 

@@ -1,13 +1,16 @@
-import { Alert, Group, Pagination, Paper, Select, Switch, Table, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Pagination, Paper, Select, Switch, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconAlertCircle, IconSearch } from '@tabler/icons-react';
+import { IconAlertCircle, IconDownload, IconSearch } from '@tabler/icons-react';
 import { useEffect, useRef, useState } from 'react';
 import { formatDateShortFr, type IsoDate } from '../../../core/dates/dates';
 import type { Frequency } from '../../../core/formulas/formulas';
 import type { InputOf } from '../../../core/handlers';
 import { SUBSCRIPTION_STATUS_LABELS, type SubscriptionStatus } from '../../../core/subscriptions/subscriptions';
 import { useApiQuery } from '../../api/use-api-query';
-import { formatCount } from '../../subscribers/list/download';
+import { useApi } from '../../api/api-context';
+import { notifyError, notifySuccess } from '../../notify/notify';
+import { downloadText, formatCount } from '../../shared/download';
+import { subscriptionsCsv } from './subscription-csv';
 import { useCatalogue } from '../forms/use-catalogue';
 import { SubscriptionBadges } from '../SubscriptionCard/SubscriptionBadges';
 
@@ -33,16 +36,30 @@ export function SubscriptionList({ version, onOpenSubscriber }: { version: numbe
   const [discoveryOnly, setDiscoveryOnly] = useState(false);
   const [sort, setSort] = useState<Sort>('name');
   const [page, setPage] = useState(1);
-  const list = useApiQuery('subscription-list', {
+  const api = useApi();
+  const [exporting, setExporting] = useState(false);
+  const filters: InputOf<'subscription-list'> = {
     query,
     depotId: depotId ? Number(depotId) : undefined,
     formulaId: formulaId ? Number(formulaId) : undefined,
     status: status ?? undefined,
     discoveryOnly,
     sort,
-    limit: PAGE_SIZE,
-    offset: (page - 1) * PAGE_SIZE,
-  });
+  };
+  const list = useApiQuery('subscription-list', { ...filters, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
+
+  async function exportCsv() {
+    setExporting(true);
+    try {
+      const { csv, count } = await subscriptionsCsv(api, filters);
+      downloadText('abonnements.csv', csv);
+      notifySuccess(`${formatCount(count)} abonnement${count > 1 ? 's' : ''} exporté${count > 1 ? 's' : ''}`);
+    } catch (error) {
+      notifyError(error, 'Export impossible');
+    } finally {
+      setExporting(false);
+    }
+  }
   // `version` changes when a renewal elsewhere on the screen was saved: read the list again.
   const { reload } = list;
   const shownVersion = useRef(version);
@@ -83,9 +100,14 @@ export function SubscriptionList({ version, onOpenSubscriber }: { version: numbe
         <Select aria-label="Tri" data={SORTS} value={sort} allowDeselect={false} w={200} onChange={(v) => v && filter(setSort)(v as Sort)} />
         <Switch label="Découverte seulement" checked={discoveryOnly} onChange={(e) => filter(setDiscoveryOnly)(e.currentTarget.checked)} mb={8} />
       </Group>
-      <Text size="sm" c="dimmed" px="sm" pb="xs" aria-live="polite">
-        {list.data ? `${formatCount(total)} abonnement${total > 1 ? 's' : ''}` : 'Chargement…'}
-      </Text>
+      <Group justify="space-between" px="sm" pb="xs">
+        <Text size="sm" c="dimmed" aria-live="polite">
+          {list.data ? `${formatCount(total)} abonnement${total > 1 ? 's' : ''}` : 'Chargement…'}
+        </Text>
+        <Button size="xs" variant="default" leftSection={<IconDownload size={14} />} loading={exporting} disabled={total === 0} onClick={() => void exportCsv()}>
+          Exporter (CSV)
+        </Button>
+      </Group>
       {list.error && (
         <Alert color="red" icon={<IconAlertCircle />} m="sm" title="La liste n’a pas pu être lue">
           {list.error.message}
