@@ -82,7 +82,15 @@ describe('the web harness over HTTP', () => {
     expect((await send('/api/app-status', { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: '{}' })).status).toBe(415);
     expect((await send('/api/app-status', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{nope' })).status).toBe(400);
     const big = Buffer.alloc(5 * 1024 * 1024 + 1, 0x20);
-    expect((await send('/api/app-status', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: big })).status).toBe(413);
+    // The server answers 413 as soon as it sees the declared length; the client may still be
+    // writing the body when the connection closes (EPIPE). Either way the upload is refused,
+    // and the server keeps serving.
+    const oversized = await send('/api/app-status', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: big }).then(
+      (reply) => reply.status,
+      (error: NodeJS.ErrnoException) => error.code,
+    );
+    expect([413, 'EPIPE', 'ECONNRESET']).toContain(oversized);
+    expect((await send('/api/app-status', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' })).status).not.toBe(413);
   });
 
   it('keeps files inside its data folder: no path in a name, no traversal in a URL', async () => {
