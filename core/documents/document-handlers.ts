@@ -1,16 +1,19 @@
 import { z } from 'zod';
-import { ValidationError } from '../api/errors';
+import { IntegrityError, NotFoundError, ValidationError } from '../api/errors';
 import { defineHandler } from '../api/handler';
 import { addDays } from '../dates/dates';
 import { idField, isoDateField } from '../validation/fields';
 import { readOrganisation } from '../organisation/organisation-handlers';
 import { buildCrateLabels } from './crate-labels';
 import { buildDeliverySheets } from './delivery-sheet';
+import { buildCreditNoteDocument, buildInvoiceDocument } from './invoice-document';
+import { readInvoice } from '../invoicing/invoice-read';
 import { buildPackingSummary } from './packing-summary';
 import { renderCrateLabels } from './pdf/crate-labels-pdf';
 import { renderDeliverySheets } from './pdf/delivery-sheet-pdf';
+import { pdfDataUri, pdfSha256, renderCreditNote, renderInvoice, renderInvoiceRun } from './pdf/invoice-pdf';
 import { renderPackingSummary } from './pdf/packing-summary-pdf';
-import { toDataUri } from './pdf/pdf-kit';
+import { toBytes, toDataUri } from './pdf/pdf-kit';
 
 /** A printable document as it travels to the UI: a file name and the PDF as a data URI. */
 export interface PdfDocument {
@@ -75,5 +78,64 @@ export const documentCrateLabels = defineHandler({
     if (labels.length === 0) throw new ValidationError(NOTHING);
     const doc = renderCrateLabels(labels);
     return { fileName: fileName('etiquettes', input), dataUri: toDataUri(doc), pages: doc.getNumberOfPages() };
+  },
+});
+
+/**
+ * One invoice as a PDF. Mutating because the first print of an issued invoice records the
+ * SHA-256 of its bytes in `invoices.pdf_sha256` (the one change the triggers allow); every
+ * later print must give the same bytes, or it is refused. Recording at print time rather
+ * than at issue keeps a 2,000-invoice issue within its one durable save budget. A draft
+ * prints as « brouillon » for review and records nothing.
+ */
+export const documentInvoice = defineHandler({
+  name: 'document-invoice',
+  input: z.object({ invoiceId: idField }),
+  labels: { invoiceId: 'Facture' },
+  mutates: true,
+  run: ({ db }, { invoiceId }): PdfDocument => {
+    const invoice = readInvoice(db, invoiceId);
+    const doc = renderInvoice(buildInvoiceDocument(db, invoice.id));
+    const bytes = toBytes(doc);
+    if (invoice.status === 'issued') {
+      const hash = pdfSha256(bytes);
+      if (invoice.pdfSha256 === null) db.run('UPDATE invoices SET pdf_sha256 = ? WHERE id = ?', [hash, invoice.id]);
+      else if (invoice.pdfSha256 !== hash) {
+        throw new IntegrityError(
+          `La facture ${invoice.number} ne se réimprime pas à l’identique : son PDF diffère de celui imprimé la première fois. Restaurez une sauvegarde et contactez le support.`,
+        );
+      }
+    }
+    const name = invoice.number ?? `brouillon-${invoice.month}-${invoice.id}`;
+    return { fileName: `facture_${name}.pdf`, dataUri: pdfDataUri(bytes), pages: doc.getNumberOfPages() };
+  },
+});
+
+/** All the issued invoices of a run in one PDF, by number, each starting on a new page. */
+export const documentInvoiceRun = defineHandler({
+  name: 'document-invoice-run',
+  input: z.object({ runId: idField }),
+  labels: { runId: 'Facturation' },
+  mutates: false,
+  run: ({ db }, { runId }): PdfDocument => {
+    const run = db.get<{ month: string }>('SELECT month FROM invoice_runs WHERE id = ?', [runId]);
+    if (!run) throw new NotFoundError(`Facturation introuvable (n° ${runId}).`);
+    const ids = db.all<{ id: number }>("SELECT id FROM invoices WHERE run_id = ? AND status = 'issued' ORDER BY number", [runId]).map((r) => r.id);
+    if (ids.length === 0) throw new ValidationError(`Aucune facture émise pour ${run.month} : émettez la facturation avant d’imprimer les factures.`);
+    const doc = renderInvoiceRun(ids.map((id) => buildInvoiceDocument(db, id)), run.month);
+    return { fileName: `factures_${run.month}.pdf`, dataUri: toDataUri(doc), pages: doc.getNumberOfPages() };
+  },
+});
+
+/** A credit note (avoir) as a PDF. */
+export const documentCreditNote = defineHandler({
+  name: 'document-credit-note',
+  input: z.object({ creditNoteId: idField }),
+  labels: { creditNoteId: 'Avoir' },
+  mutates: false,
+  run: ({ db }, { creditNoteId }): PdfDocument => {
+    const note = buildCreditNoteDocument(db, creditNoteId);
+    const doc = renderCreditNote(note);
+    return { fileName: `avoir_${note.number}.pdf`, dataUri: toDataUri(doc), pages: doc.getNumberOfPages() };
   },
 });
