@@ -1,18 +1,23 @@
 import type { Db } from '../db/database';
 import { readOrganisation } from '../organisation/organisation-handlers';
 import type { Organisation, VatStatus } from '../organisation/organisation';
+import { sha256Hex } from '../text/hash';
 import { maskIban } from '../validation/bank';
 
 /**
  * What an issued invoice shows about the parties, frozen when it is issued so that a later
- * change of address, IBAN or settings never alters it (finance-rules §1.4). The logo is not
- * copied into each of thousands of invoices: the renderer takes it from the hash-checked PDF.
+ * change of address, IBAN or settings never alters it (finance-rules §1.4). The logo is kept
+ * once in `document_assets` and the snapshot names it by hash, so a new logo changes nothing.
  */
 export interface InvoiceSnapshot {
   organisation: Pick<
     Organisation,
     'legalName' | 'addressLine1' | 'addressLine2' | 'postcode' | 'city' | 'siret' | 'phone' | 'email' | 'website' | 'vatNumber' | 'invoiceHeader' | 'invoiceFooter' | 'sepaCreditorId'
-  > & { vatStatus: VatStatus };
+  > & {
+    vatStatus: VatStatus;
+    /** The logo the document was issued with, in `document_assets`; null without a logo. */
+    logoSha256?: string | null;
+  };
   subscriber: {
     id: number;
     kind: 'person' | 'organisation';
@@ -30,6 +35,20 @@ export interface InvoiceSnapshot {
 }
 
 export type OrganisationBlock = InvoiceSnapshot['organisation'];
+
+/** Stores the logo once by its hash (issuing only: this writes) and returns the hash. */
+function logoAsset(db: Db, dataUrl: string | null): string | null {
+  if (!dataUrl) return null;
+  const hash = sha256Hex(dataUrl);
+  db.run('INSERT OR IGNORE INTO document_assets (sha256, data_url) VALUES (?, ?)', [hash, dataUrl]);
+  return hash;
+}
+
+/** The logo a snapshot names; null for documents issued without one (or before logos were kept). */
+export function snapshotLogo(db: Db, block: OrganisationBlock): string | null {
+  if (!block.logoSha256) return null;
+  return db.get<{ data_url: string }>('SELECT data_url FROM document_assets WHERE sha256 = ?', [block.logoSha256])?.data_url ?? null;
+}
 
 export function organisationBlock(db: Db): { block: OrganisationBlock; paymentTerms: string } {
   const o = readOrganisation(db);
@@ -49,6 +68,7 @@ export function organisationBlock(db: Db): { block: OrganisationBlock; paymentTe
       invoiceHeader: o.invoiceHeader,
       invoiceFooter: o.invoiceFooter,
       sepaCreditorId: o.sepaCreditorId,
+      logoSha256: logoAsset(db, o.logoDataUrl),
     },
     paymentTerms: o.paymentTerms,
   };

@@ -3,6 +3,7 @@ import * as formulaOptions from './2026-12-04-02-formula-options';
 import * as subscriptions from './2026-12-04-03-subscriptions';
 import * as deliveryCalendar from './2026-12-04-04-delivery-calendar';
 import * as weekClosing from './2026-12-04-05-week-closing';
+import * as documentAssets from './2026-12-04-07-document-assets';
 import * as invoicing from './2026-12-04-06-invoicing';
 
 export interface Migration {
@@ -22,6 +23,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: '2026-12-04-04-delivery-calendar', up: deliveryCalendar.up },
   { id: '2026-12-04-05-week-closing', up: weekClosing.up },
   { id: '2026-12-04-06-invoicing', up: invoicing.up },
+  { id: '2026-12-04-07-document-assets', up: documentAssets.up },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
