@@ -4,6 +4,7 @@ import { IconLock } from '@tabler/icons-react';
 import { ComingSoonPage } from '../screens/ComingSoon/ComingSoon.page';
 import { DashboardPage } from '../screens/Dashboard/Dashboard.page';
 import { DepotsPage } from '../depots/Depots/Depots.page';
+import { InvoicingPage } from '../invoicing/Invoicing.page';
 import { SettingsPage } from '../settings/Settings/Settings.page';
 import { WeekPage } from '../week/Week/Week.page';
 import { SubscribersPage } from '../subscribers/Subscribers.page';
@@ -20,6 +21,7 @@ function Screen({ id, now }: { id: ScreenId; now: () => Date }) {
   if (id === 'dashboard') return <DashboardPage now={now} />;
   if (id === 'depots') return <DepotsPage />;
   if (id === 'week') return <WeekPage now={now} />;
+  if (id === 'invoicing') return <InvoicingPage now={now} />;
   if (id === 'settings') return <SettingsPage />;
   if (id === 'subscribers') return <SubscribersPage />;
   if (id === 'subscriptions') return <SubscriptionsPage />;

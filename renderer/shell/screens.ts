@@ -56,11 +56,6 @@ export const SCREENS: readonly ScreenInfo[] = [
     label: 'Facturation',
     icon: IconFileInvoice,
     digit: '6',
-    upcoming: [
-      'La facturation au réel : une facture par adhérent pour les paniers livrés le mois précédent.',
-      'Les avoirs pour corriger une facture émise.',
-      'Les factures en PDF, à imprimer ou à envoyer.',
-    ],
   },
   {
     id: 'payments',
