@@ -7,7 +7,7 @@ import { closureAffected, closureCreate, closureDelete, closureList, closurePrev
 import { deliverySettingsGet, deliverySettingsUpdate } from './deliveries/delivery-settings';
 import { holidayDecide, holidayList } from './deliveries/holiday-handlers';
 import { deliveryWeek, subscriberUpcomingDeliveries } from './deliveries/week-handlers';
-import { documentCrateLabels, documentCreditNote, documentDeliverySheets, documentInvoice, documentInvoiceRun, documentPackingSummary } from './documents/document-handlers';
+import { documentCrateLabels, documentCreditNote, documentDeliverySheets, documentInvoice, documentInvoiceRun, documentPackingSummary, documentLedgerStatement } from './documents/document-handlers';
 import { depotArchive, depotCreate, depotDelete, depotGet, depotList, depotUpdate } from './depots/depot-handlers';
 import { gardenArchive, gardenCreate, gardenList, gardenUpdate } from './depots/garden-handlers';
 import { roundArchive, roundCreate, roundList, roundSetDepots, roundUpdate } from './depots/round-handlers';
@@ -126,6 +126,7 @@ export const HANDLERS = [
   documentDeliverySheets,
   documentPackingSummary,
   documentCrateLabels,
+  documentLedgerStatement,
   documentInvoice,
   documentInvoiceRun,
   documentCreditNote,

@@ -9,6 +9,8 @@ import { buildDeliverySheets } from './delivery-sheet';
 import { buildCreditNoteDocument, buildInvoiceDocument } from './invoice-document';
 import { readInvoice } from '../invoicing/invoice-read';
 import { buildPackingSummary } from './packing-summary';
+import { buildStatementDocument } from './statement';
+import { renderStatement } from './pdf/statement-pdf';
 import { renderCrateLabels } from './pdf/crate-labels-pdf';
 import { renderDeliverySheets } from './pdf/delivery-sheet-pdf';
 import { pdfDataUri, pdfSha256, renderCreditNote, renderInvoice, renderInvoiceRun } from './pdf/invoice-pdf';
@@ -137,5 +139,20 @@ export const documentCreditNote = defineHandler({
     const note = buildCreditNoteDocument(db, creditNoteId);
     const doc = renderCreditNote(note);
     return { fileName: `avoir_${note.number}.pdf`, dataUri: toDataUri(doc), pages: doc.getNumberOfPages() };
+  },
+});
+
+/** A subscriber's account statement (relevé de compte), for a period or everything so far. */
+export const documentLedgerStatement = defineHandler({
+  name: 'document-ledger-statement',
+  input: z.object({ subscriberId: idField, from: isoDateField().optional(), to: isoDateField().optional() }),
+  labels: { subscriberId: 'Adhérent', from: 'Du', to: 'Au' },
+  mutates: false,
+  run: ({ db, clock }, { subscriberId, from, to }): PdfDocument => {
+    if (from && to && to < from) throw ValidationError.field('to', 'La fin précède le début.');
+    const statement = buildStatementDocument(db, subscriberId, clock.today(), from, to);
+    const doc = renderStatement(statement);
+    const slug = statement.subscriber.name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase();
+    return { fileName: `releve-${slug || subscriberId}_${clock.today()}.pdf`, dataUri: toDataUri(doc), pages: doc.getNumberOfPages() };
   },
 });

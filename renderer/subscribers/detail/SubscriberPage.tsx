@@ -1,3 +1,4 @@
+import { AccountCard } from './AccountCard';
 import { Alert, Anchor, Button, Group, Loader, Modal, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconAlertCircle, IconArchive, IconArrowLeft, IconArchiveOff, IconBasketPlus, IconPencil, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -113,6 +114,7 @@ export function SubscriberPage({ id, readOnly, onBack }: { id: number; readOnly:
         <IdentityCard subscriber={s} />
         <UpcomingDeliveries baskets={deliveries.data ?? []} subscriptions={subs} readOnly={readOnly} onChanged={() => void reloadAll()} />
       </SimpleGrid>
+      <AccountCard subscriberId={s.id} />
       <Stack gap="sm" component="section" aria-label="Abonnements">
         <Group justify="space-between">
           <Title order={2} fz="h4">
