@@ -4,11 +4,11 @@ import { Backend, createRegistry, loadSqlite, openDatabase, type Db } from '../.
 import { writeFileAtomic } from '../../electron/storage/atomic-write';
 import { BENCH_CLOCK, type BenchDatabase } from './databases';
 import type { Row } from './report';
-import { measure } from './stats';
+import { measure, summarize } from './stats';
 
 /** Targets of issues 4 and 5 by database size (null: informative). */
 const TARGETS: Record<number, Record<string, number | null>> = {
-  2000: { search: null, page: null, week: 30, sheets: 500, close: 200, invoicing: 1500 },
+  2000: { search: null, page: null, week: 30, sheets: 500, close: 200, invoicing: 1500, runPdf: 4000 },
   10000: { search: 30, page: 50, week: 150, sheets: null, close: null, invoicing: 8000 },
 };
 
@@ -79,7 +79,9 @@ export async function benchDomain(database: BenchDatabase, subscribers: number, 
   } finally {
     db.close();
   }
-  row('Invoice run: prepare + issue + save', 'invoicing', await benchInvoiceRun(database, workDir, subscribers >= 10000 ? 2 : 3));
+  const invoicing = await benchInvoiceRun(database, workDir, subscribers >= 10000 ? 2 : 3, subscribers < 10000);
+  row('Invoice run: prepare + issue + save', 'invoicing', invoicing.run);
+  if (invoicing.pdf) row(`Invoice run PDF (${invoicing.invoices} invoices)`, 'runPdf', invoicing.pdf);
   return rows;
 }
 
@@ -87,16 +89,26 @@ export async function benchDomain(database: BenchDatabase, subscribers: number, 
  * A month's invoicing as the office runs it: drafts, then issuing with its durable save.
  * An issued run can never be undone (triggers), so each run starts from a fresh copy (untimed).
  */
-async function benchInvoiceRun(database: BenchDatabase, workDir: string, runs: number) {
-  return measure(runs, 0, async () => {
+async function benchInvoiceRun(database: BenchDatabase, workDir: string, runs: number, withPdf: boolean) {
+  const pdfSamples: number[] = [];
+  let invoices = 0;
+  const run = await measure(runs, 0, async () => {
     const { db, backend } = await openCopy(database, workDir);
     try {
       const started = performance.now();
-      const run = (await backend.call('invoice-run-prepare', { month: '2026-11' })) as { id: number };
-      await backend.call('invoice-run-issue', { runId: run.id });
-      return performance.now() - started;
+      const prepared = (await backend.call('invoice-run-prepare', { month: '2026-11' })) as { id: number };
+      const issued = (await backend.call('invoice-run-issue', { runId: prepared.id })) as { issued: number };
+      const elapsed = performance.now() - started;
+      invoices = issued.issued;
+      if (withPdf) {
+        const pdfStarted = performance.now();
+        await backend.call('document-invoice-run', { runId: prepared.id });
+        pdfSamples.push(performance.now() - pdfStarted);
+      }
+      return elapsed;
     } finally {
       db.close();
     }
   });
+  return { run, pdf: pdfSamples.length ? summarize(pdfSamples) : null, invoices };
 }
