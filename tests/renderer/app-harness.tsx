@@ -1,4 +1,5 @@
 import type { ReactElement } from 'react';
+import type { Backend } from '../../core';
 import { createTestBackend } from '../support/core';
 import { ServicesProvider } from '../../renderer/api/api-context';
 import { createApiClient } from '../../renderer/api/client';
@@ -12,15 +13,21 @@ export interface RecordedCall {
   input: unknown;
 }
 
+type StoreInitial = Parameters<typeof AppStoreProvider>[0]['initial'];
+
+export interface HarnessOptions {
+  status?: Partial<AppStatus>;
+  /** Answers some methods itself (to simulate a backend refusal); undefined lets the backend answer. */
+  answer?: (method: string, input: unknown) => CallResult | undefined;
+  /** More of the store's initial state (the screen on show, the week…). */
+  initial?: StoreInitial;
+}
+
 /**
- * The renderer against a real in-memory backend; the only fake is the transport, which
- * records each call and may answer some methods itself (to simulate a backend refusal).
+ * The renderer against a given backend; the only fakes are the transport, which records each
+ * call, and the host, which has one database open.
  */
-export async function renderWithBackend(
-  ui: ReactElement,
-  options: { status?: Partial<AppStatus>; answer?: (method: string, input: unknown) => CallResult | undefined } = {},
-) {
-  const { backend } = await createTestBackend();
+export function renderAgainst(backend: Backend, ui: ReactElement, options: HarnessOptions = {}) {
   const calls: RecordedCall[] = [];
   const transport: Transport = {
     kind: 'http',
@@ -29,7 +36,6 @@ export async function renderWithBackend(
       return options.answer?.(method, input) ?? backend.handle(method, input);
     },
   };
-  const api = createApiClient(transport);
   const hostState: HostState = { open: true, fileName: 'jardin.paniers', databases: [] };
   const host: Host = {
     kind: 'web',
@@ -51,9 +57,15 @@ export async function renderWithBackend(
     ...options.status,
   };
   const view = render(
-    <ServicesProvider services={{ api, host }}>
-      <AppStoreProvider initial={{ host: hostState, status }}>{ui}</AppStoreProvider>
+    <ServicesProvider services={{ api: createApiClient(transport), host }}>
+      <AppStoreProvider initial={{ host: hostState, status, ...options.initial }}>{ui}</AppStoreProvider>
     </ServicesProvider>,
   );
-  return { ...view, backend, calls };
+  return { ...view, calls };
+}
+
+/** The renderer against a fresh in-memory backend with every migration. */
+export async function renderWithBackend(ui: ReactElement, options: Omit<HarnessOptions, 'initial'> = {}) {
+  const { backend } = await createTestBackend();
+  return { ...renderAgainst(backend, ui, options), backend };
 }
