@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { contentTypeOf } from './content-types';
 import type { ProtocolLike } from './electron-api';
 import { APP_HOST, APP_SCHEME, CONTENT_SECURITY_POLICY } from './security';
 
@@ -15,24 +16,6 @@ export function registerAppScheme(protocol: ProtocolLike): void {
     { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
   ]);
 }
-
-const CONTENT_TYPES: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.wasm': 'application/wasm',
-  '.txt': 'text/plain; charset=utf-8',
-};
 
 /**
  * Maps a request URL to a file under `root`, or null when it must be refused: another
@@ -88,7 +71,7 @@ export function createAppRequestHandler(root: string, read: ReadFile = readFile)
     } catch {
       return refuse(404, 'Fichier introuvable.');
     }
-    const type = CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+    const type = contentTypeOf(file);
     return new Response(request.method === 'HEAD' ? null : (body as Uint8Array<ArrayBuffer>), {
       status: 200,
       headers: securityHeaders(type),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { bicProblem, creditorIdProblem, ibanProblem, normalizeBic, normalizeCreditorId, normalizeIban } from '../validation/bank';
+import { postcodeField } from '../validation/fields';
 import { normalizeSiret, siretProblem } from '../validation/siret';
 
 export const VAT_STATUSES = ['not_liable', 'exempt', 'franchise', 'liable'] as const;
@@ -37,7 +38,7 @@ export const organisationInput = z.object({
   legalName: z.string().trim().min(1, 'Indiquez le nom de l’association.').max(200),
   addressLine1: text(200),
   addressLine2: text(200),
-  postcode: text(10).refine((v) => v === '' || /^\d{5}$/.test(v), 'Le code postal compte 5 chiffres.'),
+  postcode: postcodeField,
   city: text(100),
   siret: optionalChecked(siretProblem, normalizeSiret),
   phone: text(30),

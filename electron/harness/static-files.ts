@@ -1,21 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
 import path from 'node:path';
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.wasm': 'application/wasm',
-};
+import { contentTypeOf } from '../content-types';
 
 /**
  * Serves one file of the built renderer. The URL path is decoded, normalised and must stay
@@ -39,7 +25,7 @@ export async function serveStatic(root: string, urlPath: string, res: ServerResp
   const body = await readFile(file);
   const hashed = /[.-][A-Za-z0-9_-]{8,}\.(js|css|woff2?|png|svg)$/.test(file);
   res.writeHead(200, {
-    'Content-Type': TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
+    'Content-Type': contentTypeOf(file),
     'Content-Length': body.length,
     // Vite's hashed assets never change; index.html must always be fresh after a rebuild.
     'Cache-Control': hashed ? 'public, max-age=31536000, immutable' : 'no-store',
