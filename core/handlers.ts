@@ -30,7 +30,7 @@ import {
 import { creditNoteCreate, creditNoteGet, creditNoteProposal } from './invoicing/credit-notes';
 import { invoiceRunBlockers } from './invoicing/blockers';
 import { invoiceExclude, invoiceGet, invoiceRunGet, invoiceRunIssue, invoiceRunList, invoiceRunPrepare, invoiceSearch } from './invoicing/run-handlers';
-import { ledgerBalanceGet, ledgerOpeningBalanceSet, ledgerStatement } from './ledger/ledger-handlers';
+import { ledgerBalanceGet, ledgerChainCheck, ledgerOpeningBalanceSet, ledgerStatement } from './ledger/ledger-handlers';
 import { organisationGet, organisationUpdate } from './organisation/organisation-handlers';
 import {
   subscriberArchive,
@@ -148,6 +148,7 @@ export const HANDLERS = [
   ledgerBalanceGet,
   ledgerStatement,
   ledgerOpeningBalanceSet,
+  ledgerChainCheck,
 ] as const;
 
 export type Contract = ContractOf<typeof HANDLERS>;

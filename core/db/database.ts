@@ -12,6 +12,24 @@ export interface RunResult {
 export interface PreparedStatement {
   run(params?: Params): void;
   all<T>(params?: Params): T[];
+  /** Calls `visit` row by row without holding them all (long walks); `false` stops early. */
+  each<T>(params: Params | undefined, visit: (row: T) => boolean | void): void;
+}
+
+function eachRow<T>(stmt: Statement, params: Params | undefined, visit: (row: T) => boolean | void): void {
+  if (params) stmt.bind(params as never);
+  try {
+    // getAsObject() asks WASM for the column names on every row; ask once instead.
+    const columns = stmt.getColumnNames();
+    while (stmt.step()) {
+      const values = stmt.get();
+      const row: Record<string, SqlValue> = {};
+      for (let i = 0; i < columns.length; i++) row[columns[i]!] = values[i] ?? null;
+      if (visit(row as T) === false) break;
+    }
+  } finally {
+    stmt.reset();
+  }
 }
 
 /**
@@ -75,19 +93,13 @@ export class Db {
           stmt.run(params as never);
         },
         all: <T>(params?: Params) => {
-          if (params) stmt.bind(params as never);
-          // getAsObject() asks WASM for the column names on every row; ask once instead.
-          const columns = stmt.getColumnNames();
           const rows: T[] = [];
-          while (stmt.step()) {
-            const values = stmt.get();
-            const row: Record<string, SqlValue> = {};
-            for (let i = 0; i < columns.length; i++) row[columns[i]!] = values[i] ?? null;
-            rows.push(row as T);
-          }
-          stmt.reset();
+          eachRow<T>(stmt, params, (row) => {
+            rows.push(row);
+          });
           return rows;
         },
+        each: <T>(params: Params | undefined, visit: (row: T) => boolean | void) => eachRow(stmt, params, visit),
       });
     } finally {
       stmt.free();

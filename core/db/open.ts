@@ -99,6 +99,7 @@ export function checkContents(db: Db, schemaVersion: number): void {
 function applyMigration(db: Db, migration: Migration, version: number, clock: Clock): void {
   db.transaction(() => {
     db.exec(migration.up);
+    migration.after?.(db);
     db.run('INSERT INTO schema_migrations (id, applied_at) VALUES (?, ?)', [migration.id, clock.now().toISOString()]);
     db.exec(`PRAGMA user_version = ${version}`);
   });

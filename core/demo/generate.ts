@@ -2,6 +2,7 @@ import type { SqlJsStatic } from 'sql.js';
 import type { Clock } from '../dates/clock';
 import { addDays, type IsoDate } from '../dates/dates';
 import type { Db, PreparedStatement } from '../db/database';
+import { withLedgerWriter } from '../ledger/chain';
 import { createDatabase } from '../db/open';
 import { subscriberSearchText } from '../subscribers/subscriber-rows';
 import { demoClosures, demoHolidayDecisions, depotOccurrences, type DemoClosure, type HolidayDecision, type Occurrence } from './calendar';
@@ -56,9 +57,6 @@ const DELIVERY_INSERT = `INSERT INTO deliveries (delivery_date, scheduled_date, 
    quantity, unit_price_cents, vat_rate_bp, status, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 
 const CANCELLATION_INSERT = `INSERT INTO cancellations (chain_id, from_date, to_date, reason, source, created_at) VALUES (?, ?, ?, ?, ?, ?)`;
-
-const LEDGER_INSERT = `INSERT INTO ledger_entries (subscriber_id, entry_date, kind, amount_cents, method, reference, label, created_at)
- VALUES (?, ?, ?, ?, ?, ?, ?, ?)`;
 
 /** The garden closures and holiday decisions the week planner reads (core/deliveries). */
 function insertCalendar(db: Db, closures: readonly DemoClosure[], decisions: readonly HolidayDecision[]): void {
@@ -131,8 +129,8 @@ export function generateDemo(db: Db, options: DemoOptions): DemoSummary {
     summary.rounds = db.get<{ n: number }>('SELECT count(*) AS n FROM rounds')?.n ?? 0;
 
     const recordsPerDay = new Map<IsoDate, number>();
-    const statements = [SUBSCRIBER_INSERT, SUBSCRIPTION_INSERT, RENEWAL_INSERT, CANCELLATION_INSERT, DELIVERY_INSERT, LEDGER_INSERT];
-    withStatements(db, statements, ([subscribers, subscriptions, renewals, cancellations, deliveries, ledger]) => {
+    const statements = [SUBSCRIBER_INSERT, SUBSCRIPTION_INSERT, RENEWAL_INSERT, CANCELLATION_INSERT, DELIVERY_INSERT];
+    withStatements(db, statements, ([subscribers, subscriptions, renewals, cancellations, deliveries]) => withLedgerWriter(db, options.clock.now().toISOString(), (ledger) => {
       const sink = {
         delivery: (row: DeliveryRow) => {
           deliveries!.run(row);
@@ -149,13 +147,13 @@ export function generateDemo(db: Db, options: DemoOptions): DemoSummary {
         insertSubscriptions(subscriptions!, renewals!, subscriber);
         const billed = deliveriesOf(subscriber, occurrences, window, catalogue.priceChange, random, sink);
         for (const entry of ledgerOf(subscriber, billed, window, random)) {
-          ledger!.run([id, entry.date, entry.kind, entry.amount, entry.method, entry.reference, entry.label, `${entry.date}T09:00:00.000Z`]);
+          ledger.append({ subscriberId: id, date: entry.date, kind: entry.kind, amountCents: entry.amount, method: entry.method, reference: entry.reference, label: entry.label });
           summary.ledgerEntries++;
         }
         summary.subscribers++;
         summary.subscriptions += subscriber.subscriptions.length;
       }
-    });
+    }));
     // Every past day was validated by the office that evening (the week closing of core/deliveries).
     db.withStatement('INSERT INTO delivery_days (delivery_date, closed_at, baskets) VALUES (?, ?, ?)', (stmt) => {
       for (const [day, baskets] of [...recordsPerDay].sort(([a], [b]) => (a < b ? -1 : 1))) stmt.run([day, `${day}T18:30:00.000Z`, baskets]);

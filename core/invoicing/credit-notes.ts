@@ -68,7 +68,7 @@ export function createCreditNote(db: Db, input: { invoiceId: number; lineIds: nu
     );
   }
   if (totals.grossCents > 0) {
-    addEntry(db, { subscriberId: invoice.subscriber_id, date: today, kind: 'credit_note', amountCents: totals.grossCents, reference: number, label: `Avoir ${number} sur facture ${invoice.number}` }, now);
+    addEntry(db, { subscriberId: invoice.subscriber_id, date: today, kind: 'credit_note', amountCents: totals.grossCents, reference: number, label: `Avoir ${number} sur facture ${invoice.number}`, sourceType: 'credit_note', sourceId: id }, now);
   }
   return readCreditNote(db, id);
 }

@@ -1,5 +1,6 @@
 import { ConflictError, NotFoundError, ValidationError } from '../api/errors';
 import type { Db } from '../db/database';
+import { withLedgerWriter } from '../ledger/chain';
 import { cents } from '../money/money';
 import { compareFr } from '../text/collate';
 import { billedStatusSql, findBlockers } from './blockers';
@@ -74,9 +75,7 @@ export function issueRun(db: Db, runId: number, today: string, now: string): { i
   const label = monthLabel(month);
   db.run("DELETE FROM invoice_lines WHERE kind IN ('balance_forward', 'credit') AND invoice_id IN (SELECT id FROM invoices WHERE run_id = ? AND status = 'draft')", [runId]);
   db.withStatement(INSERT_LINE, (insertLine) =>
-    db.withStatement(
-      'INSERT INTO ledger_entries (subscriber_id, entry_date, kind, amount_cents, reference, label, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-      (insertEntry) =>
+    withLedgerWriter(db, now, (ledger) =>
         db.withStatement(
           `UPDATE invoices SET balance_forward_cents = ?, credit_applied_cents = ?, amount_due_cents = ?, credit_remaining_cents = ?,
              status = 'issued', number = ?, issue_date = ?, issued_at = ?, snapshot = ? WHERE id = ?`,
@@ -86,8 +85,9 @@ export function issueRun(db: Db, runId: number, today: string, now: string): { i
               // Balance lines reflect the ledger at the issuing moment (a payment may have come since the draft).
               const balance = applyBalance(d.gross_cents, balances.get(d.subscriber_id) ?? 0);
               for (const params of balanceLineParams(d.id, balance)) insertLine.run(params);
-              if (d.baskets) insertEntry.run([d.subscriber_id, today, 'invoice', cents(-d.baskets), number, `Facture ${number} : paniers de ${label}`, now]);
-              if (d.membership) insertEntry.run([d.subscriber_id, today, 'invoice', cents(-d.membership), number, `Facture ${number} : cotisation`, now]);
+              const source = { subscriberId: d.subscriber_id, date: today, kind: 'invoice', reference: number, sourceType: 'invoice', sourceId: d.id } as const;
+              if (d.baskets) ledger.append({ ...source, amountCents: cents(-d.baskets), label: `Facture ${number} : paniers de ${label}` });
+              if (d.membership) ledger.append({ ...source, amountCents: cents(-d.membership), label: `Facture ${number} : cotisation` });
               const snapshot = JSON.stringify(snapshotFromRow(subscribers.get(d.subscriber_id)!, org));
               update.run([balance.balanceForwardCents, balance.creditAppliedCents, balance.amountDueCents, balance.creditRemainingCents, number, today, now, snapshot, d.id]);
             });

@@ -3,8 +3,9 @@ import { ConflictError, NotFoundError, ValidationError } from '../api/errors';
 import { defineHandler } from '../api/handler';
 import type { Db } from '../db/database';
 import { addDays, formatDateShortFr } from '../dates/dates';
-import { cents } from '../money/money';
+import { cents, formatEuros } from '../money/money';
 import { idField, isoDateField, trimmed } from '../validation/fields';
+import { verifyChain } from './chain';
 import { addEntry, balanceOf, ledgerBalance, readEntries, withRunningBalance } from './ledger';
 
 function assertSubscriber(db: Db, id: number): void {
@@ -61,11 +62,36 @@ export const ledgerOpeningBalanceSet = defineHandler({
     if (invoiced) {
       throw new ConflictError(`Le compte de cet adhérent a déjà des écritures depuis le ${formatDateShortFr(invoiced.entry_date as never)} : le solde d’ouverture ne peut plus changer. Passez un avoir ou un règlement.`);
     }
-    db.run("DELETE FROM ledger_entries WHERE subscriber_id = ? AND kind = 'opening_balance'", [input.subscriberId]);
-    if (input.amountCents !== 0) {
-      const label = input.label || (input.amountCents > 0 ? 'Solde d’ouverture (avance)' : 'Solde d’ouverture (dû)');
-      addEntry(db, { subscriberId: input.subscriberId, date: input.date, kind: 'opening_balance', amountCents: input.amountCents, label }, clock.now().toISOString());
+    // Append-only: a new opening balance is written as the difference from the current one.
+    const current = ledgerBalance(db, input.subscriberId);
+    const difference = input.amountCents - current;
+    if (difference !== 0) {
+      const label =
+        input.label ||
+        (current !== 0
+          ? `Solde d’ouverture corrigé (${formatEuros(current)} → ${formatEuros(cents(input.amountCents))})`
+          : input.amountCents > 0
+            ? 'Solde d’ouverture (avance)'
+            : 'Solde d’ouverture (dû)');
+      addEntry(db, { subscriberId: input.subscriberId, date: input.date, kind: 'opening_balance', amountCents: difference, label, sourceType: 'opening' }, clock.now().toISOString());
     }
     return { subscriberId: input.subscriberId, balanceCents: ledgerBalance(db, input.subscriberId) };
+  },
+});
+
+/**
+ * Checks the ledger's hash chain from its first entry (finance-rules §1.8): either every link
+ * holds, or the first entry whose link is broken, for the office and the accountant.
+ */
+export const ledgerChainCheck = defineHandler({
+  name: 'ledger-chain-check',
+  input: z.object({}),
+  mutates: false,
+  run: ({ db }) => {
+    const check = verifyChain(db);
+    if (check.ok) return { ...check, message: `Journal intègre : ${check.entries.toLocaleString('fr-FR')} écritures vérifiées, aucune modification.` };
+    const where = `écriture n° ${check.brokenAt.id} du ${formatDateShortFr(check.brokenAt.date as never)} (${check.brokenAt.label || check.brokenAt.reference})`;
+    const why = { hash: 'son contenu ou une écriture précédente a été modifié', gap: 'une écriture précédente a été supprimée', missing: 'elle n’a pas d’empreinte' }[check.reason];
+    return { ...check, message: `Journal altéré à l’${where} : ${why}.` };
   },
 });

@@ -6,5 +6,6 @@ export const LEDGER_KIND_LABELS: Record<LedgerKind, string> = {
   invoice: 'Facture',
   credit_note: 'Avoir',
   payment: 'Règlement',
-  payment_reversal: 'Règlement rejeté',
+  payment_reversal: 'Règlement annulé',
+  refund: 'Remboursement',
 };

@@ -1,8 +1,9 @@
 import type { Db } from '../db/database';
 import { cents, type Cents } from '../money/money';
+import { appendEntry, type NewLedgerEntry } from './chain';
 
 /** One line of a subscriber's account. amount > 0 is in the subscriber's favour, < 0 is owed. */
-export type LedgerKind = 'opening_balance' | 'invoice' | 'credit_note' | 'payment' | 'payment_reversal';
+export type LedgerKind = 'opening_balance' | 'invoice' | 'credit_note' | 'payment' | 'payment_reversal' | 'refund';
 
 export interface LedgerEntry {
   id: number;
@@ -60,13 +61,7 @@ export function ledgerBalance(db: Db, subscriberId: number, at?: string): Cents 
   return cents(row?.total ?? 0);
 }
 
-export function addEntry(
-  db: Db,
-  entry: { subscriberId: number; date: string; kind: LedgerKind; amountCents: number; reference?: string; label?: string; method?: string | null },
-  now: string,
-): number {
-  return db.run(
-    'INSERT INTO ledger_entries (subscriber_id, entry_date, kind, amount_cents, method, reference, label, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-    [entry.subscriberId, entry.date, entry.kind, cents(entry.amountCents), entry.method ?? null, entry.reference ?? '', entry.label ?? '', now],
-  ).lastInsertRowid;
+/** Appends one entry through the hash chain (core/ledger/chain.ts). */
+export function addEntry(db: Db, entry: NewLedgerEntry, now: string): number {
+  return appendEntry(db, entry, now);
 }

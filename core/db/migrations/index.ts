@@ -5,11 +5,16 @@ import * as deliveryCalendar from './2026-12-04-04-delivery-calendar';
 import * as weekClosing from './2026-12-04-05-week-closing';
 import * as documentAssets from './2026-12-04-07-document-assets';
 import * as invoicing from './2026-12-04-06-invoicing';
+import * as payments from './2026-12-04-08-payments';
+import { chainUnhashedEntries } from '../../ledger/chain';
+import type { Db } from '../database';
 
 export interface Migration {
   /** Sortable and unique: `YYYY-MM-DD-NN-what`. */
   id: string;
   up: string;
+  /** A step SQL cannot do (hashing), run in the same transaction after `up`. */
+  after?: (db: Db) => void;
 }
 
 /**
@@ -24,6 +29,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: '2026-12-04-05-week-closing', up: weekClosing.up },
   { id: '2026-12-04-06-invoicing', up: invoicing.up },
   { id: '2026-12-04-07-document-assets', up: documentAssets.up },
+  { id: '2026-12-04-08-payments', up: payments.up, after: (db) => void chainUnhashedEntries(db) },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

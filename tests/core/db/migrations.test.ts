@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { APPLICATION_ID, PAGE_SIZE, createDatabase, DatabaseFileError, fixedClock, loadSqlite, MIGRATIONS, openDatabase, SCHEMA_VERSION, type Db } from '../../../core';
+import { verifyChain } from '../../../core/ledger/chain';
 import { TEST_NOW } from '../../support/core';
 
 const clock = fixedClock(TEST_NOW);
@@ -120,5 +121,34 @@ describe('foreign keys', () => {
     const opened = openDatabase(sqlite, db.export(), clock).db;
     expect(opened.pragma('foreign_keys')).toBe(1);
     expect(insertOrphan(opened)).toThrow(/FOREIGN KEY/);
+  });
+});
+
+describe('the payments migration (08)', () => {
+  it('keeps every ledger entry of a version-7 file, names its source and chains it', async () => {
+    const sqlite = await loadSqlite();
+    const old = new sqlite.Database();
+    old.run(`PRAGMA application_id = ${APPLICATION_ID}`);
+    old.run('CREATE TABLE schema_migrations (id TEXT PRIMARY KEY, applied_at TEXT NOT NULL)');
+    const seven = MIGRATIONS.findIndex((m) => m.id === '2026-12-04-07-document-assets') + 1;
+    MIGRATIONS.slice(0, seven).forEach((m) => {
+      old.exec(m.up);
+      old.run('INSERT INTO schema_migrations VALUES (?, ?)', [m.id, TEST_NOW]);
+    });
+    old.run(`PRAGMA user_version = ${seven}`);
+    old.run("INSERT INTO subscribers (id, last_name, created_at) VALUES (1, 'Le Gall', 'x')");
+    old.run("INSERT INTO ledger_entries (subscriber_id, entry_date, kind, amount_cents, label, created_at) VALUES (1, '2026-03-31', 'opening_balance', 2500, 'Reprise', 'x')");
+    old.run("INSERT INTO ledger_entries (subscriber_id, entry_date, kind, amount_cents, method, label, created_at) VALUES (1, '2026-04-10', 'payment', 1500, 'cheque', 'Chèque', 'x')");
+    const { db, migrated } = openDatabase(sqlite, old.export(), clock);
+    old.close();
+    expect(migrated).toEqual(MIGRATIONS.slice(seven).map((m) => m.id));
+    expect(db.all('SELECT id, kind, amount_cents, source_type FROM ledger_entries ORDER BY id')).toEqual([
+      { id: 1, kind: 'opening_balance', amount_cents: 2500, source_type: 'opening' },
+      { id: 2, kind: 'payment', amount_cents: 1500, source_type: 'payment' },
+    ]);
+    expect(verifyChain(db)).toMatchObject({ ok: true, entries: 2 });
+    // The reversal link points at the ledger itself after the table was rebuilt and renamed.
+    expect(db.all("SELECT \"table\" FROM pragma_foreign_key_list('ledger_entries')")).toContainEqual({ table: 'ledger_entries' });
+    expect(db.get<{ n: number }>('SELECT count(*) AS n FROM pragma_foreign_key_check')!.n).toBe(0);
   });
 });

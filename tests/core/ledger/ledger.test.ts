@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { balanceOf, withRunningBalance, type LedgerEntry } from '../../../core/ledger/ledger';
+import { addEntry, balanceOf, withRunningBalance, type LedgerEntry, type LedgerKind } from '../../../core/ledger/ledger';
 import { cents } from '../../../core/money/money';
 import { subscriberFields } from '../../support/catalog';
 import { createWorld } from '../../support/world';
@@ -46,16 +46,17 @@ describe('ledger handlers', () => {
     expect(await backend.call('ledger-balance', { subscriberId: s, at: '2026-03-30' })).toMatchObject({ balanceCents: 0 });
     const statement = (await backend.call('ledger-statement', { subscriberId: s })) as { entries: { label: string; balanceCents: number }[] };
     expect(statement.entries).toMatchObject([{ label, balanceCents: amount }]);
-    // Replaced, not added, while the account has nothing else.
+    // Replaced while the account has nothing else, by an appended correction (append-only ledger).
     await backend.call('ledger-opening-balance-set', { subscriberId: s, date: '2026-03-31', amountCents: 100 });
     expect(await backend.call('ledger-balance', { subscriberId: s })).toMatchObject({ balanceCents: 100 });
+    const corrected = (await backend.call('ledger-statement', { subscriberId: s })) as { entries: { label: string; amountCents: number }[] };
+    expect(corrected.entries.at(-1)).toMatchObject({ amountCents: 100 - amount, label: expect.stringMatching(/^Solde d’ouverture corrigé/) });
   });
 
   it('gives a dated statement with the balance brought forward and a running balance', async () => {
     const { backend, db, s } = await withSubscriber();
     await backend.call('ledger-opening-balance-set', { subscriberId: s, date: '2026-01-31', amountCents: 5000 });
-    const add = (date: string, kind: string, amount: number) =>
-      db.run("INSERT INTO ledger_entries (subscriber_id, entry_date, kind, amount_cents, reference, label, created_at) VALUES (?, ?, ?, ?, '', ?, 'x')", [s, date, kind, amount, kind]);
+    const add = (date: string, kind: LedgerKind, amount: number) => addEntry(db, { subscriberId: s, date, kind, amountCents: amount, label: kind }, 'x');
     add('2026-02-05', 'invoice', -4200);
     add('2026-03-05', 'invoice', -3150);
     add('2026-03-10', 'payment', 2350);
