@@ -1,10 +1,10 @@
 import { sha256 } from '@noble/hashes/sha2.js';
-import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
+import { bytesToHex } from '@noble/hashes/utils.js';
 import type { jsPDF } from 'jspdf';
 import { formatDateShortFr, type IsoDate } from '../../dates/dates';
 import { formatEuros, type Cents } from '../../money/money';
 import type { CreditNoteDocument, DocumentLine, InvoiceDocument } from '../invoice-document';
-import { COLOURS, newDocument, numberPages, PAGE } from './pdf-kit';
+import { COLOURS, drawAddressWindow, drawOrganisation, makeDeterministic, newDocument, numberPages, PAGE } from './pdf-kit';
 
 type Printable = InvoiceDocument | CreditNoteDocument;
 
@@ -42,42 +42,16 @@ export function pdfDataUri(bytes: Uint8Array): string {
   return `data:application/pdf;filename=generated.pdf;base64,${out}`;
 }
 
-/**
- * Same document, same bytes: the creation date is the issue date (not the print time) and the
- * file id derives from the document's number, so a reprint hashes the same (§1.4).
- */
-function makeDeterministic(doc: jsPDF, date: string, key: string): void {
-  doc.setCreationDate(`D:${date.replaceAll('-', '')}120000+00'00'`);
-  doc.setFileId(bytesToHex(sha256(utf8ToBytes(key))).slice(0, 32).toUpperCase());
-}
-
 function title(d: Printable): { title: string; number: string } {
   if (d.kind === 'credit-note') return { title: 'Avoir', number: d.number };
   return d.draft ? { title: 'Facture — brouillon', number: 'Sans numéro (non émise)' } : { title: 'Facture', number: d.number ?? '' };
-}
-
-function drawLogo(doc: jsPDF, dataUrl: string, y: number): number {
-  const { width, height } = doc.getImageProperties(dataUrl);
-  const scale = Math.min(40 / width, 18 / height);
-  doc.addImage(dataUrl, PAGE.margin, y, width * scale, height * scale);
-  return y + height * scale + 3;
 }
 
 /** Organisation top left, document title and references top right, subscriber in the envelope window. */
 function drawHeader(doc: jsPDF, d: Printable): number {
   const { margin } = PAGE;
   const org = d.organisation;
-  let y: number = margin;
-  if (org.logoDataUrl) y = drawLogo(doc, org.logoDataUrl, y);
-  y += 4;
-  doc.setFont('helvetica', 'bold');
-  doc.setFontSize(12);
-  doc.text(org.name, margin, y);
-  doc.setFont('helvetica', 'normal');
-  doc.setFontSize(8.5);
-  const lines = [...org.addressLines, ...org.legalLines, org.contactLine].filter((l) => l !== '');
-  doc.text(lines, margin, y + 4.5, { lineHeightFactor: 1.35 });
-  const orgBottom = y + 4.5 + lines.length * 4;
+  const orgBottom = drawOrganisation(doc, org);
 
   const t = title(d);
   doc.setFont('helvetica', 'bold');
@@ -99,16 +73,7 @@ function drawHeader(doc: jsPDF, d: Printable): number {
   }
   doc.text(refs, RIGHT, margin + 18.5, { align: 'right', lineHeightFactor: 1.35 });
 
-  // A French DL window envelope shows 110–200 mm across, 45–90 mm down.
-  const boxX = 112;
-  const boxY = Math.max(48, margin + 30);
-  doc.setFont('helvetica', 'bold');
-  doc.setFontSize(10.5);
-  doc.text(d.subscriber.name, boxX, boxY);
-  doc.setFont('helvetica', 'normal');
-  doc.setFontSize(10);
-  doc.text(d.subscriber.addressLines, boxX, boxY + 5, { lineHeightFactor: 1.35 });
-  y = Math.max(orgBottom, boxY + 5 + d.subscriber.addressLines.length * 4.8) + 6;
+  let y = Math.max(orgBottom, drawAddressWindow(doc, d.subscriber)) + 6;
 
   if (d.kind === 'credit-note') {
     doc.setFontSize(9.5);
