@@ -32,6 +32,10 @@ import { invoiceRunBlockers } from './invoicing/blockers';
 import { invoiceExclude, invoiceGet, invoiceRunGet, invoiceRunIssue, invoiceRunList, invoiceRunPrepare, invoiceSearch } from './invoicing/run-handlers';
 import { ledgerBalanceGet, ledgerChainCheck, ledgerOpeningBalanceSet, ledgerStatement } from './ledger/ledger-handlers';
 import { organisationGet, organisationUpdate } from './organisation/organisation-handlers';
+import { paymentSettingsGet, paymentSettingsUpdate } from './payments/payment-settings';
+import { mandateAmend, mandateHistory, mandateList, mandateRevoke } from './payments/mandates';
+import { sepaBatchCancel, sepaBatchCreate, sepaBatchExport, sepaBatchGet, sepaBatchList, sepaBatchMarkSent, sepaBatchPreview, sepaBatchSettle } from './payments/sepa-batches';
+import { sepaDebitReturn, sepaReturnList } from './payments/sepa-returns';
 import {
   subscriberArchive,
   subscriberCreate,
@@ -149,6 +153,22 @@ export const HANDLERS = [
   ledgerStatement,
   ledgerOpeningBalanceSet,
   ledgerChainCheck,
+  paymentSettingsGet,
+  paymentSettingsUpdate,
+  sepaBatchPreview,
+  sepaBatchCreate,
+  sepaBatchList,
+  sepaBatchGet,
+  sepaBatchExport,
+  sepaBatchCancel,
+  sepaBatchMarkSent,
+  sepaBatchSettle,
+  sepaDebitReturn,
+  sepaReturnList,
+  mandateList,
+  mandateRevoke,
+  mandateAmend,
+  mandateHistory,
 ] as const;
 
 export type Contract = ContractOf<typeof HANDLERS>;

@@ -15,10 +15,16 @@ export function monthLabel(month: string): string {
   return `${MONTHS[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`;
 }
 
+/** `de mai 2026`, `d’avril 2026`: French elides « de » before a vowel (avril, août, octobre). */
+export function ofMonth(month: string): string {
+  const label = monthLabel(month);
+  return /^[aeiouéo]/.test(label) ? `d’${label}` : `de ${label}`;
+}
+
 function assertIssuable(db: Db, runId: number): string {
   const run = db.get<{ month: string; status: string }>('SELECT month, status FROM invoice_runs WHERE id = ?', [runId]);
   if (!run) throw new NotFoundError(`Facturation introuvable (n° ${runId}).`);
-  if (run.status === 'issued') throw new ConflictError(`La facturation de ${monthLabel(run.month)} est déjà émise : on n’émet pas deux fois.`);
+  if (run.status === 'issued') throw new ConflictError(`La facturation ${ofMonth(run.month)} est déjà émise : on n’émet pas deux fois.`);
   const blockers = findBlockers(db, run.month);
   if (blockers.length > 0) throw new ValidationError(`Émission impossible : ${blockers[0]!.message} Puis préparez à nouveau les brouillons.`);
   const stale = db.get<{ n: number }>(
@@ -86,7 +92,7 @@ export function issueRun(db: Db, runId: number, today: string, now: string): { i
               const balance = applyBalance(d.gross_cents, balances.get(d.subscriber_id) ?? 0);
               for (const params of balanceLineParams(d.id, balance)) insertLine.run(params);
               const source = { subscriberId: d.subscriber_id, date: today, kind: 'invoice', reference: number, sourceType: 'invoice', sourceId: d.id } as const;
-              if (d.baskets) ledger.append({ ...source, amountCents: cents(-d.baskets), label: `Facture ${number} : paniers de ${label}` });
+              if (d.baskets) ledger.append({ ...source, amountCents: cents(-d.baskets), label: `Facture ${number} : paniers ${ofMonth(month)}` });
               if (d.membership) ledger.append({ ...source, amountCents: cents(-d.membership), label: `Facture ${number} : cotisation` });
               const snapshot = JSON.stringify(snapshotFromRow(subscribers.get(d.subscriber_id)!, org));
               update.run([balance.balanceForwardCents, balance.creditAppliedCents, balance.amountDueCents, balance.creditRemainingCents, number, today, now, snapshot, d.id]);

@@ -67,8 +67,11 @@ CREATE TABLE payment_settings (
   account_bank TEXT NOT NULL DEFAULT '512000',
   account_cheques TEXT NOT NULL DEFAULT '511200',
   account_cash TEXT NOT NULL DEFAULT '530000',
+  -- Counterpart of the opening balances taken over from the old software (a suspense account).
+  account_opening TEXT NOT NULL DEFAULT '471000',
   journal_sales TEXT NOT NULL DEFAULT 'VT',
   journal_bank TEXT NOT NULL DEFAULT 'BQ',
+  journal_opening TEXT NOT NULL DEFAULT 'AN',
   updated_at TEXT
 );
 INSERT INTO payment_settings (id) VALUES (1);

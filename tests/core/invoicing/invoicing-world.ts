@@ -1,6 +1,7 @@
 import { addDays, isoDate } from '../../../core/dates/dates';
 import { mondayOf } from '../../../core/deliveries/plan';
 import type { Invoice } from '../../../core/invoicing/invoice-read';
+import type { Clock } from '../../../core/dates/clock';
 import { createWorld } from '../../support/world';
 
 export const ORGANISATION = {
@@ -36,8 +37,8 @@ interface RunView {
 }
 
 /** The deliveries world, with the organisation's invoice mentions filled in and invoicing helpers. */
-export async function createInvoicingWorld(organisation: Partial<typeof ORGANISATION> = {}) {
-  const world = await createWorld();
+export async function createInvoicingWorld(organisation: Partial<typeof ORGANISATION> = {}, options: { clock?: Clock } = {}) {
+  const world = await createWorld(options);
   const { backend } = world;
   await backend.call('organisation-update', { ...ORGANISATION, ...organisation });
   /** Validates every delivery day of a month (whole weeks), as the office does after each round. */

@@ -75,7 +75,8 @@ describe('deposit slip (bordereau de remise de chèques)', () => {
     // Every cheque exactly once, in order, across the pages.
     const rows = pages.flat().filter((l) => /^\d+ Adhérent/.test(l));
     expect(rows).toEqual(LONG.cheques.map((c, i) => `${i + 1} Adhérent n° ${i + 1} Crédit Agricole ${5000 + i} 52,50 €`));
-    expect(pages[0].slice(pages[0].indexOf('Titulaire du compte Optim’ism Nombre de chèques'), pages[0].indexOf(HEADER))).toEqual([
+    const first = pages[0]!;
+    expect(first.slice(first.indexOf('Titulaire du compte Optim’ism Nombre de chèques'), first.indexOf(HEADER))).toEqual([
       'Titulaire du compte Optim’ism Nombre de chèques',
       '120',
       'IBAN FR76 3000 6000 0112 3456 7890 189',
