@@ -1,6 +1,6 @@
 import type { SqlJsStatic } from 'sql.js';
 import type { Clock } from '../dates/clock';
-import { addDays, type IsoDate } from '../dates/dates';
+import { addDays, addMonths, type IsoDate } from '../dates/dates';
 import type { Db, PreparedStatement } from '../db/database';
 import { withLedgerWriter } from '../ledger/chain';
 import { createDatabase } from '../db/open';
@@ -113,7 +113,9 @@ export function generateDemo(db: Db, options: DemoOptions): DemoSummary {
   }
   const random = new Random(options.seed);
   const to = options.clock.today();
-  const window: Window = { from: addDays(to, -Math.round(365.25 * options.years)), to };
+  // The office moved to Paniers on the 1st of last month: last month is theirs to invoice.
+  const lastMonth = addMonths(`${to.slice(0, 7)}-01` as IsoDate, -1);
+  const window: Window = { from: addDays(to, -Math.round(365.25 * options.years)), to, cutover: lastMonth };
   const summary: DemoSummary = { from: window.from, to, gardens: 2, depots: 0, rounds: 0, formulas: 0, subscribers: 0, subscriptions: 0, deliveries: 0, ledgerEntries: 0 };
 
   db.transaction(() => {
@@ -154,6 +156,7 @@ export function generateDemo(db: Db, options: DemoOptions): DemoSummary {
         summary.subscriptions += subscriber.subscriptions.length;
       }
     }));
+    db.run('UPDATE cutover SET cutover_date = ?, updated_at = ? WHERE id = 1', [lastMonth, options.clock.now().toISOString()]);
     // Every past day was validated by the office that evening (the week closing of core/deliveries).
     db.withStatement('INSERT INTO delivery_days (delivery_date, closed_at, baskets) VALUES (?, ?, ?)', (stmt) => {
       for (const [day, baskets] of [...recordsPerDay].sort(([a], [b]) => (a < b ? -1 : 1))) stmt.run([day, `${day}T18:30:00.000Z`, baskets]);

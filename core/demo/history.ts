@@ -131,11 +131,12 @@ export function ledgerOf(subscriber: PlannedSubscriber, billed: ReadonlyMap<stri
     // Yearly on 1 January, and on joining for those who joined during the history.
     const feeDays = subscriber.createdOn >= window.from ? [since] : [];
     for (let year = Number(since.slice(0, 4)) + 1; `${year}-01-01` <= until; year++) feeDays.push(`${year}-01-01` as IsoDate);
-    for (const day of feeDays) rows.push({ date: day, kind: 'invoice', amount: -fee, method: null, reference: ref('C', day), label: `Cotisation ${day.slice(0, 4)}` });
+    for (const day of feeDays.filter((d) => !window.cutover || d < window.cutover)) rows.push({ date: day, kind: 'invoice', amount: -fee, method: null, reference: ref('C', day), label: `Cotisation ${day.slice(0, 4)}` });
   }
   for (const [month, total] of billed) {
     const day = firstOfNextMonth(month);
-    if (day > until) continue;
+    // From the cut-over month on, the office invoices in Paniers itself (no double billing).
+    if (day > until || (window.cutover && month >= window.cutover.slice(0, 7))) continue;
     const monthName = MONTHS_FR[Number(month.slice(5)) - 1]!;
     rows.push({ date: day, kind: 'invoice', amount: -total, method: null, reference: ref('F', day), label: `Paniers livrés en ${monthName} ${month.slice(0, 4)}` });
   }

@@ -52,6 +52,11 @@ export interface PlannedSubscriber {
 export interface Window {
   from: IsoDate;
   to: IsoDate;
+  /**
+   * The day the association moved to Paniers: the history before it is the old software's
+   * (ledger entries without documents); Paniers invoices from here (the office runs it).
+   */
+  cutover?: IsoDate;
 }
 
 function randomDay(random: Random, from: IsoDate, to: IsoDate): IsoDate {

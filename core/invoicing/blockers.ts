@@ -16,6 +16,21 @@ export function monthRange(month: string): { from: IsoDate; to: IsoDate } {
   return { from, to: addDays(next as IsoDate, -1) };
 }
 
+/** The day the accounts moved to Paniers, if one is recorded (the letter: 10 April). */
+export function readCutover(db: Db): IsoDate | null {
+  return (db.get<{ d: IsoDate | null }>('SELECT cutover_date AS d FROM cutover WHERE id = 1')?.d ?? null) as IsoDate | null;
+}
+
+/**
+ * The days of `month` Paniers bills: the whole month, or from the cut-over day on (the old
+ * software invoiced the deliveries before it). Empty (from > to) for a month before the cut-over.
+ */
+export function billableRange(db: Db, month: string): { from: IsoDate; to: IsoDate } {
+  const range = monthRange(month);
+  const cutover = readCutover(db);
+  return cutover && cutover > range.from ? { from: cutover, to: range.to } : range;
+}
+
 /** SQL condition of a billed delivery record (alias r): delivered, or not collected when the setting bills it. */
 export function billedStatusSql(db: Db): string {
   return readDeliverySettings(db).billNotCollected ? "r.status IN ('delivered', 'not_collected')" : "r.status = 'delivered'";
@@ -24,14 +39,16 @@ export function billedStatusSql(db: Db): string {
 export type Blocker =
   | { kind: 'open_day'; date: string; baskets: number; message: string }
   | { kind: 'missing_address'; subscriberId: number; name: string; message: string }
-  | { kind: 'organisation'; field: string; message: string };
+  | { kind: 'organisation'; field: string; message: string }
+  | { kind: 'cutover'; date: string; message: string };
 
 /**
  * Subscribers a run of `month` would bill: those with billed baskets in the month not yet
  * invoiced, and supporters (no baskets) whose cotisation falls due on the 1st of the month.
  */
 export function subscribersToBill(db: Db, month: string, context: MembershipContext = loadMembershipContext(db)): number[] {
-  const { from, to } = monthRange(month);
+  const { from, to } = billableRange(db, month);
+  if (from > to) return [];
   const withBaskets = db
     .all<{ id: number }>(
       `SELECT DISTINCT r.subscriber_id AS id FROM deliveries r
@@ -56,7 +73,10 @@ export function subscribersToBill(db: Db, month: string, context: MembershipCont
  * postal address, and the organisation's mandatory mentions (finance-rules §1.2).
  */
 export function findBlockers(db: Db, month: string): Blocker[] {
-  const { from, to } = monthRange(month);
+  const { from, to } = billableRange(db, month);
+  if (from > to) {
+    return [{ kind: 'cutover', date: from, message: `Ce mois précède la reprise des comptes dans Paniers (le ${formatDateFr(from)}) : l’ancien logiciel l’a facturé.` }];
+  }
   const blockers: Blocker[] = [];
   const closed = new Set(db.all<{ d: string }>('SELECT delivery_date AS d FROM delivery_days WHERE delivery_date BETWEEN ? AND ?', [from, to]).map((r) => r.d));
   const open = new Map<string, number>();

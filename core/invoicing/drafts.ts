@@ -2,7 +2,7 @@ import { ConflictError, ValidationError } from '../api/errors';
 import type { Db } from '../db/database';
 import { formatDateShortFr, type IsoDate } from '../dates/dates';
 import { applyBalance, invoiceTotals, lineAmounts, type BalanceApplication, type InvoiceTotals, type LineAmounts } from './calculator';
-import { billedStatusSql, findBlockers, monthRange, subscribersToBill } from './blockers';
+import { billableRange, billedStatusSql, findBlockers, monthRange, subscribersToBill } from './blockers';
 import { loadMembershipContext, membershipDue } from './membership-due';
 import { loadSubscriberRows, organisationBlock, snapshotFromRow } from './snapshot';
 
@@ -73,6 +73,7 @@ function openDraftRun(db: Db, month: string, now: string): { runId: number; excl
 export function prepareRun(db: Db, month: string, now: string): number {
   const { runId, excluded } = openDraftRun(db, month, now);
   const { from, to } = monthRange(month);
+  const billable = billableRange(db, month);
   const liable = db.get<{ vat_status: string }>('SELECT vat_status FROM organisation WHERE id = 1')!.vat_status === 'liable';
   const billed = db.all<BilledRow>(
     `SELECT r.id, r.delivery_date, r.subscriber_id, r.depot_id, r.formula_id, f.name AS formula, r.quantity, r.unit_price_cents, r.vat_rate_bp
@@ -80,7 +81,7 @@ export function prepareRun(db: Db, month: string, now: string): number {
      WHERE r.delivery_date BETWEEN :from AND :to AND ${billedStatusSql(db)}
        AND NOT EXISTS (SELECT 1 FROM invoice_lines l WHERE l.delivery_id = r.id)
      ORDER BY r.subscriber_id, r.delivery_date, r.id`,
-    { ':from': from, ':to': to },
+    { ':from': billable.from, ':to': billable.to },
   );
   const bySubscriber = new Map<number, BilledRow[]>();
   for (const row of billed) {

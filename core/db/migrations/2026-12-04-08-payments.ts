@@ -52,6 +52,15 @@ BEGIN SELECT RAISE(ABORT, 'ledger entries are append-only: record a reversal'); 
 CREATE TRIGGER ledger_entries_chained_insert BEFORE INSERT ON ledger_entries WHEN NEW.hash IS NULL
 BEGIN SELECT RAISE(ABORT, 'ledger entries must be written through the hash chain'); END;
 
+-- The day the association's accounts moved to Paniers (the letter: 10 April). Deliveries
+-- before it were invoiced by the old software; Paniers bills from this day on.
+CREATE TABLE cutover (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  cutover_date TEXT,
+  updated_at TEXT
+);
+INSERT INTO cutover (id) VALUES (1);
+
 CREATE TABLE payment_settings (
   id INTEGER PRIMARY KEY CHECK (id = 1),
   -- SEPA rulebook: the debtor is told 14 calendar days before, unless agreed otherwise (§2.5).

@@ -18,7 +18,7 @@ export function BlockerList({ blockers }: { blockers: Blocker[] }) {
       navigate('week');
     } else if (blocker.kind === 'missing_address') {
       openSubscriber(blocker.subscriberId);
-    } else {
+    } else if (blocker.kind === 'organisation') {
       setSettingsTab('organisation');
       navigate('settings');
     }
@@ -27,6 +27,7 @@ export function BlockerList({ blockers }: { blockers: Blocker[] }) {
     open_day: 'Valider la semaine',
     missing_address: 'Ouvrir la fiche',
     organisation: 'Ouvrir les Paramètres',
+    cutover: '',
   };
 
   return (
@@ -37,9 +38,11 @@ export function BlockerList({ blockers }: { blockers: Blocker[] }) {
             <Text span size="sm">
               {blocker.message}
             </Text>{' '}
-            <Button variant="subtle" size="compact-xs" onClick={() => fix(blocker)}>
-              {action[blocker.kind]}
-            </Button>
+            {action[blocker.kind] && (
+              <Button variant="subtle" size="compact-xs" onClick={() => fix(blocker)}>
+                {action[blocker.kind]}
+              </Button>
+            )}
           </List.Item>
         ))}
       </List>

@@ -225,3 +225,22 @@ describe('demo database', () => {
     expect(() => generateDemo(db, { subscribers: 5, years: 1, seed: 1, clock })).toThrow(/empty database/);
   });
 });
+
+describe('the demo and invoicing in Paniers', () => {
+  it('leaves last month to the office: billed once, in a real run, after the cut-over', async () => {
+    const { db, sqlite, clock } = await createDemoTestDb({ subscribers: 150 });
+    const backend = new Backend({ db, sqlite, clock, registry: createRegistry(), randomId: () => 'x' });
+    expect(db.get<{ d: string }>('SELECT cutover_date AS d FROM cutover')!.d).toBe('2026-11-01');
+    // The old software's history stops with October; November is not in the ledger yet.
+    expect(db.get<{ n: number }>("SELECT count(*) AS n FROM ledger_entries WHERE kind = 'invoice' AND label LIKE '%novembre 2026%'")!.n).toBe(0);
+    expect(await backend.call('invoice-run-blockers', { month: '2026-10' })).toEqual([
+      expect.objectContaining({ kind: 'cutover', message: 'Ce mois précède la reprise des comptes dans Paniers (le dimanche 1 novembre 2026) : l’ancien logiciel l’a facturé.' }),
+    ]);
+    const run = (await backend.call('invoice-run-prepare', { month: '2026-11' })) as { totals: { count: number; grossCents: number } };
+    const delivered = db.get<{ total: number }>(
+      "SELECT sum(quantity * unit_price_cents) AS total FROM deliveries WHERE status = 'delivered' AND delivery_date BETWEEN '2026-11-01' AND '2026-11-30'",
+    )!.total;
+    const fees = db.get<{ total: number | null }>("SELECT sum(l.gross_cents) AS total FROM invoice_lines l WHERE l.kind = 'membership'")!.total ?? 0;
+    expect(run.totals.grossCents - fees).toBe(delivered);
+  });
+});

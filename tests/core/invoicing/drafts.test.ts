@@ -118,6 +118,24 @@ describe('balance carried forward and credit applied', () => {
   });
 });
 
+describe('the cut-over to Paniers (the letter: accounts settled on 10 April)', () => {
+  it('bills April from the 10th only and refuses March, which the old software invoiced', async () => {
+    const w = await createInvoicingWorld();
+    const s = await w.subscriberOf(await w.subscribe(w.depots.riantec));
+    w.db.run("UPDATE cutover SET cutover_date = '2026-04-10'");
+    await expect(w.backend.call('invoice-run-blockers', { month: '2026-03' })).resolves.toEqual([
+      { kind: 'cutover', date: '2026-04-10', message: 'Ce mois précède la reprise des comptes dans Paniers (le vendredi 10 avril 2026) : l’ancien logiciel l’a facturé.' },
+    ]);
+    await expect(w.prepare('2026-03')).rejects.toThrow('précède la reprise');
+    // April's days before the 10th need not be validated either.
+    await w.backend.call('delivery-close', { day: '2026-04-14', wholeWeek: true });
+    await w.backend.call('delivery-close', { day: '2026-04-21', wholeWeek: true });
+    await w.backend.call('delivery-close', { day: '2026-04-28', wholeWeek: true });
+    const run = await w.prepare('2026-04');
+    expect(basketDates(await w.invoiceFor(run, s))).toEqual(['2026-04-14', '2026-04-21', '2026-04-28']);
+  });
+});
+
 describe('membership fee', () => {
   async function membershipWorld(settings: { periodStartMonth: number; periodStartDay: number; pivotMonth: number | null; pivotDay: number | null }, who: Record<string, unknown>) {
     const w = await createInvoicingWorld();
