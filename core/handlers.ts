@@ -1,4 +1,5 @@
 import { HandlerRegistry, type ContractOf } from './api/handler';
+import { accountingExport } from './accounting/accounting-handlers';
 import { appStatus } from './app/app-handlers';
 import { backupCreate, backupList, backupRestore } from './backup/backup-handlers';
 import { cancellationCreate, cancellationDelete, cancellationListForSubscriber } from './deliveries/cancellation-handlers';
@@ -153,6 +154,7 @@ export const HANDLERS = [
   ledgerStatement,
   ledgerOpeningBalanceSet,
   ledgerChainCheck,
+  accountingExport,
   paymentSettingsGet,
   paymentSettingsUpdate,
   sepaBatchPreview,
