@@ -34,6 +34,11 @@ import { invoiceExclude, invoiceGet, invoiceRunGet, invoiceRunIssue, invoiceRunL
 import { ledgerBalanceGet, ledgerChainCheck, ledgerOpeningBalanceSet, ledgerStatement } from './ledger/ledger-handlers';
 import { organisationGet, organisationUpdate } from './organisation/organisation-handlers';
 import { paymentSettingsGet, paymentSettingsUpdate } from './payments/payment-settings';
+import { chequeList, chequeRecord, chequeReturn, chequeUpdate } from './payments/cheques';
+import { depositSlipCreate, depositSlipGet, depositSlipList } from './payments/deposit-slips';
+import { paymentCancel, paymentRecord, refundRecord } from './payments/other-payments';
+import { lowBalanceGet, lowBalanceList } from './payments/balances';
+import { unpaidList } from './payments/unpaid';
 import { mandateAmend, mandateHistory, mandateList, mandateRevoke } from './payments/mandates';
 import { sepaBatchCancel, sepaBatchCreate, sepaBatchExport, sepaBatchGet, sepaBatchList, sepaBatchMarkSent, sepaBatchPreview, sepaBatchSettle } from './payments/sepa-batches';
 import { sepaDebitReturn, sepaReturnList } from './payments/sepa-returns';
@@ -157,6 +162,19 @@ export const HANDLERS = [
   accountingExport,
   paymentSettingsGet,
   paymentSettingsUpdate,
+  chequeRecord,
+  chequeList,
+  chequeReturn,
+  chequeUpdate,
+  depositSlipCreate,
+  depositSlipList,
+  depositSlipGet,
+  paymentRecord,
+  paymentCancel,
+  refundRecord,
+  lowBalanceList,
+  lowBalanceGet,
+  unpaidList,
   sepaBatchPreview,
   sepaBatchCreate,
   sepaBatchList,

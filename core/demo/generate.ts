@@ -35,7 +35,7 @@ export interface DemoSummary {
 }
 
 /** Bumped whenever the generator's output changes, so cached bench databases are rebuilt. */
-export const DEMO_GENERATOR_VERSION = 6; // 6: 16 KiB pages
+export const DEMO_GENERATOR_VERSION = 7; // 7: chained ledger, cut-over on the 1st of last month
 
 /** The first 1 January after `from`: the demo's one price change sits inside the history. */
 function priceChangeDay(from: IsoDate): IsoDate {

@@ -8,8 +8,8 @@ import { measure, summarize } from './stats';
 
 /** Targets of issues 4 and 5 by database size (null: informative). */
 const TARGETS: Record<number, Record<string, number | null>> = {
-  2000: { search: null, page: null, week: 30, sheets: 500, close: 200, invoicing: 1500, runPdf: 4000 },
-  10000: { search: 30, page: 50, week: 150, sheets: null, close: null, invoicing: 8000 },
+  2000: { search: null, page: null, week: 30, sheets: 500, close: 200, invoicing: 1500, runPdf: 4000, sepa: 1000 },
+  10000: { search: 30, page: 50, week: 150, sheets: null, close: null, invoicing: 8000, sepa: 1000 },
 };
 
 const QUERIES = ['le goff', 'quev', 'marie', '06 ', 'pan-0001', 'lorient', 'gu', 'hélène', 'ab', 'example.fr'];
@@ -82,6 +82,7 @@ export async function benchDomain(database: BenchDatabase, subscribers: number, 
   const invoicing = await benchInvoiceRun(database, workDir, subscribers >= 10000 ? 2 : 3, subscribers < 10000);
   row('Invoice run: prepare + issue + save', 'invoicing', invoicing.run);
   if (invoicing.pdf) row(`Invoice run PDF (${invoicing.invoices} invoices)`, 'runPdf', invoicing.pdf);
+  row(`SEPA batch from the run: create + export XML (${invoicing.debits} debits)`, 'sepa', invoicing.sepa);
   return rows;
 }
 
@@ -91,7 +92,9 @@ export async function benchDomain(database: BenchDatabase, subscribers: number, 
  */
 async function benchInvoiceRun(database: BenchDatabase, workDir: string, runs: number, withPdf: boolean) {
   const pdfSamples: number[] = [];
+  const sepaSamples: number[] = [];
   let invoices = 0;
+  let debits = 0;
   const run = await measure(runs, 0, async () => {
     const { db, backend } = await openCopy(database, workDir);
     try {
@@ -105,10 +108,17 @@ async function benchInvoiceRun(database: BenchDatabase, workDir: string, runs: n
         await backend.call('document-invoice-run', { runId: prepared.id });
         pdfSamples.push(performance.now() - pdfStarted);
       }
+      // Issue 7: the month's collection batch, built and exported as the bank file.
+      const preview = (await backend.call('sepa-batch-preview', { runId: prepared.id })) as { suggestedDate: string };
+      const sepaStarted = performance.now();
+      const batch = (await backend.call('sepa-batch-create', { runId: prepared.id, collectionDate: preview.suggestedDate })) as { id: number; count: number };
+      await backend.call('sepa-batch-export', { batchId: batch.id });
+      sepaSamples.push(performance.now() - sepaStarted);
+      debits = batch.count;
       return elapsed;
     } finally {
       db.close();
     }
   });
-  return { run, pdf: pdfSamples.length ? summarize(pdfSamples) : null, invoices };
+  return { run, pdf: pdfSamples.length ? summarize(pdfSamples) : null, invoices, sepa: summarize(sepaSamples), debits };
 }

@@ -13,6 +13,7 @@ import { benchDatabase } from './databases';
 import { benchDomain } from './domain';
 import { benchNative } from './native';
 import { benchOpen, benchSave } from './operations';
+import { benchSepa } from './sepa';
 import { formatTable, verdict, type Row } from './report';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -71,6 +72,7 @@ async function runBench(sizes: readonly number[], runs: number): Promise<void> {
       rows.push(...(await benchDomain(database, subscribers, workDir, runs)));
       rows.push(...(await benchNative(database, runs, (line) => console.log(line))));
     }
+    rows.push(...(await benchSepa(Math.max(5, Math.round(runs / 3)))));
   } finally {
     await rm(workDir, { recursive: true, force: true });
   }

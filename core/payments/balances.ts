@@ -1,0 +1,151 @@
+import { z } from 'zod';
+import { defineHandler } from '../api/handler';
+import type { Db } from '../db/database';
+import { addDays, type IsoDate } from '../dates/dates';
+import { billedStatusSql } from '../invoicing/blockers';
+import { planDeliveries } from '../deliveries/plan';
+import { cents, type Cents } from '../money/money';
+import { compareFr } from '../text/collate';
+import { idField, isoDateField } from '../validation/fields';
+import { displayName, endOfMonth } from './payment-common';
+import { readPaymentSettings } from './payment-settings';
+import { quarterlyBySubscriber, type Quarterly } from './quarterly-flat';
+
+/** One basket still to come this month, at its price. */
+export interface ExpectedBasket {
+  date: string;
+  formulaName: string;
+  quantity: number;
+  /** unit price × quantity (0 when the formula has no price that day). */
+  amountCents: Cents;
+}
+
+/** A cheque payer's prepaid balance against what the month still costs (issue 7 item 4). */
+export interface LowBalance {
+  subscriberId: number;
+  name: string;
+  email: string;
+  depotName: string;
+  /** Ledger balance on the day before `from` (today by default). */
+  balanceCents: Cents;
+  /** Baskets from `from` to the month's end, expected (not cancelled, closed or skipped). */
+  baskets: ExpectedBasket[];
+  plannedCents: Cents;
+  /** Baskets already delivered before `from` and not yet on an issued invoice (the run comes after the month). */
+  uninvoicedCents: Cents;
+  /** plannedCents + uninvoicedCents. */
+  expectedBasketsCents: Cents;
+  /** balanceCents − expectedBasketsCents. */
+  expectedBalanceCents: Cents;
+  thresholdCents: Cents;
+  quarterly: Quarterly | null;
+}
+
+interface PayerRow {
+  id: number;
+  kind: string;
+  first_name: string;
+  last_name: string;
+  email: string;
+  balance: number;
+}
+
+/**
+ * Every cheque payer's month-end projection. One planning pass for all of them (the planner
+ * loads a month for the whole association in a few queries), then in-memory grouping.
+ */
+export function lowBalances(db: Db, window: { from: IsoDate; to: IsoDate }, subscriberId?: number): LowBalance[] {
+  const { from, to } = window;
+  const thresholdCents = readPaymentSettings(db).lowBalanceThresholdCents;
+  const payers = db.all<PayerRow>(
+    `SELECT s.id, s.kind, s.first_name, s.last_name, s.email,
+       coalesce((SELECT sum(e.amount_cents) FROM ledger_entries e WHERE e.subscriber_id = s.id AND e.entry_date < :from), 0) AS balance
+     FROM subscribers s WHERE s.payment_method = 'cheque' AND s.archived_at IS NULL AND (:one IS NULL OR s.id = :one)`,
+    { ':from': from, ':one': subscriberId ?? null },
+  );
+  if (payers.length === 0) return [];
+  const ids = new Set(payers.map((p) => p.id));
+  const baskets = new Map<number, ExpectedBasket[]>();
+  if (from <= to) {
+    for (const b of planDeliveries(db, { from, to, ...(subscriberId !== undefined ? { subscriberId } : {}) })) {
+      if (b.status !== 'expected' || !ids.has(b.subscriberId)) continue;
+      const list = baskets.get(b.subscriberId) ?? [];
+      list.push({ date: b.date, formulaName: b.formulaName, quantity: b.quantity, amountCents: cents((b.unitPriceCents ?? 0) * b.quantity) });
+      baskets.set(b.subscriberId, list);
+    }
+  }
+  const uninvoiced = new Map(
+    db
+      .all<{ subscriber_id: number; total: number }>(
+        `SELECT r.subscriber_id, sum(r.unit_price_cents * r.quantity) AS total FROM deliveries r JOIN subscribers s ON s.id = r.subscriber_id
+         WHERE s.payment_method = 'cheque' AND r.delivery_date < :from AND ${billedStatusSql(db)}
+           AND NOT EXISTS (SELECT 1 FROM invoice_lines l JOIN invoices i ON i.id = l.invoice_id WHERE l.delivery_id = r.id AND i.status = 'issued')
+         GROUP BY r.subscriber_id`,
+        { ':from': from },
+      )
+      .map((r) => [r.subscriber_id, r.total]),
+  );
+  const quarterly = quarterlyBySubscriber(db, from, [...ids]);
+  return payers.map((p) => {
+    const list = baskets.get(p.id) ?? [];
+    const plannedCents = cents(list.reduce((sum, b) => sum + b.amountCents, 0));
+    const uninvoicedCents = cents(uninvoiced.get(p.id) ?? 0);
+    const expectedBasketsCents = cents(plannedCents + uninvoicedCents);
+    return {
+      subscriberId: p.id,
+      name: displayName(p),
+      email: p.email,
+      depotName: quarterly.get(p.id)?.depotName ?? '',
+      balanceCents: cents(p.balance),
+      baskets: list,
+      plannedCents,
+      uninvoicedCents,
+      expectedBasketsCents,
+      expectedBalanceCents: cents(p.balance - expectedBasketsCents),
+      thresholdCents,
+      quarterly: quarterly.get(p.id)?.quarterly ?? null,
+    };
+  });
+}
+
+const windowInput = {
+  /** First day of the baskets still expected; default tomorrow (and then the month is today's). */
+  from: isoDateField('Date de début invalide (attendu AAAA-MM-JJ).').optional(),
+};
+
+/** From tomorrow to the end of this month, or from a given day to the end of its month. */
+function windowOf(today: IsoDate, from: IsoDate | undefined): { from: IsoDate; to: IsoDate } {
+  return from ? { from, to: endOfMonth(from) } : { from: addDays(today, 1), to: endOfMonth(today) };
+}
+
+/** « Soldes bas »: cheque payers whose balance at the month's end falls under the threshold, lowest first. */
+export const lowBalanceList = defineHandler({
+  name: 'low-balance-list',
+  input: z.object(windowInput),
+  labels: { from: 'À partir du' },
+  mutates: false,
+  run: ({ db, clock }, input) => {
+    const window = windowOf(clock.today(), input.from);
+    const subscribers = lowBalances(db, window)
+      .filter((l) => l.expectedBalanceCents < l.thresholdCents)
+      .sort((a, b) => a.expectedBalanceCents - b.expectedBalanceCents || compareFr(a.name, b.name));
+    return {
+      ...window,
+      thresholdCents: readPaymentSettings(db).lowBalanceThresholdCents,
+      subscribers,
+      emails: subscribers.map((s) => s.email).filter(Boolean),
+    };
+  },
+});
+
+/** The alert of the subscriber page: null unless an active cheque payer falls under the threshold. */
+export const lowBalanceGet = defineHandler({
+  name: 'low-balance-get',
+  input: z.object({ subscriberId: idField, ...windowInput }),
+  labels: { subscriberId: 'Adhérent', from: 'À partir du' },
+  mutates: false,
+  run: ({ db, clock }, input) => {
+    const found = lowBalances(db, windowOf(clock.today(), input.from), input.subscriberId)[0];
+    return found && found.expectedBalanceCents < found.thresholdCents ? found : null;
+  },
+});
