@@ -143,7 +143,7 @@ function documentLine(l: { date: string | null; label: string; quantity: number;
   };
 }
 
-/** SEPA payers are debited on the 10th of the month after the issue month (the organisation's rule). */
+/** Invoices issued before the debit day was frozen in the snapshot announced the 10th of the next month. */
 export function collectionDate(issueDate: IsoDate): IsoDate {
   return `${addMonths(issueDate, 1).slice(0, 7)}-10` as IsoDate;
 }
@@ -155,10 +155,12 @@ export function paymentLine(invoice: Pick<Invoice, 'issueDate' | 'amountDueCents
   const remaining = formatEuros(invoice.creditRemainingCents as Cents);
   if (method === 'sepa') {
     if (invoice.amountDueCents === 0) return 'Aucun prélèvement pour cette facture : le montant dû est nul.';
-    const when = invoice.issueDate ? formatDateShortFr(collectionDate(invoice.issueDate as IsoDate)) : '10 du mois suivant l’émission';
+    const announced = invoice.snapshot.payment.collectionDate ?? (invoice.issueDate ? collectionDate(invoice.issueDate as IsoDate) : null);
     const account = ibanMasked ? ` sur le compte ${ibanMasked}` : '';
     const mandate = mandateRum ? ` (mandat RUM ${mandateRum})` : '';
-    return `Montant prélevé le ${when}${account}${mandate} : ${due}`;
+    // A draft has no debit day yet: it is fixed when the invoice is issued.
+    if (!announced) return `Montant qui sera prélevé (date fixée à l’émission)${account}${mandate} : ${due}`;
+    return `Montant prélevé le ${formatDateShortFr(announced as IsoDate)}${account}${mandate} : ${due}`;
   }
   if (method === 'cheque') {
     return invoice.amountDueCents > 0 ? `Reste à régler par chèque : ${due}. Solde prépayé restant : ${remaining}.` : `Solde prépayé restant après cette facture : ${remaining}.`;

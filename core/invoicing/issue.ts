@@ -1,6 +1,9 @@
 import { ConflictError, NotFoundError, ValidationError } from '../api/errors';
 import type { Db } from '../db/database';
+import type { IsoDate } from '../dates/dates';
 import { withLedgerWriter } from '../ledger/chain';
+import { announcedCollectionDate } from '../payments/collection-date';
+import { readPaymentSettings } from '../payments/payment-settings';
 import { cents } from '../money/money';
 import { compareFr } from '../text/collate';
 import { billedStatusSql, findBlockers } from './blockers';
@@ -78,7 +81,7 @@ export function issueRun(db: Db, runId: number, today: string, now: string): { i
   const org = organisationBlock(db);
   const subscribers = loadSubscriberRows(db, drafts.map((d) => d.subscriber_id));
   const balances = ledgerBalances(db);
-  const label = monthLabel(month);
+  const collectionDay = announcedCollectionDate(today as IsoDate, readPaymentSettings(db));
   db.run("DELETE FROM invoice_lines WHERE kind IN ('balance_forward', 'credit') AND invoice_id IN (SELECT id FROM invoices WHERE run_id = ? AND status = 'draft')", [runId]);
   db.withStatement(INSERT_LINE, (insertLine) =>
     withLedgerWriter(db, now, (ledger) =>
@@ -94,7 +97,9 @@ export function issueRun(db: Db, runId: number, today: string, now: string): { i
               const source = { subscriberId: d.subscriber_id, date: today, kind: 'invoice', reference: number, sourceType: 'invoice', sourceId: d.id } as const;
               if (d.baskets) ledger.append({ ...source, amountCents: cents(-d.baskets), label: `Facture ${number} : paniers ${ofMonth(month)}` });
               if (d.membership) ledger.append({ ...source, amountCents: cents(-d.membership), label: `Facture ${number} : cotisation` });
-              const snapshot = JSON.stringify(snapshotFromRow(subscribers.get(d.subscriber_id)!, org));
+              const snap = snapshotFromRow(subscribers.get(d.subscriber_id)!, org);
+              if (snap.payment.method === 'sepa') snap.payment.collectionDate = collectionDay;
+              const snapshot = JSON.stringify(snap);
               update.run([balance.balanceForwardCents, balance.creditAppliedCents, balance.amountDueCents, balance.creditRemainingCents, number, today, now, snapshot, d.id]);
             });
           },

@@ -31,7 +31,14 @@ export interface InvoiceSnapshot {
     email: string;
   };
   paymentTerms: string;
-  payment: { method: 'sepa' | 'cheque' | 'transfer' | 'other'; ibanMasked: string | null; mandateRum: string | null; mandateSignedOn: string | null };
+  payment: {
+    method: 'sepa' | 'cheque' | 'transfer' | 'other';
+    ibanMasked: string | null;
+    mandateRum: string | null;
+    mandateSignedOn: string | null;
+    /** The debit day the invoice announces (the pre-notification), fixed at issue; absent on older invoices. */
+    collectionDate?: string | null;
+  };
 }
 
 export type OrganisationBlock = InvoiceSnapshot['organisation'];

@@ -9,6 +9,7 @@ import { cents } from '../money/money';
 import { readOrganisation } from '../organisation/organisation-handlers';
 import { sha256Hex } from '../text/hash';
 import { idField, isoDateField } from '../validation/fields';
+import { announcedCollectionDate } from './collection-date';
 import { readPaymentSettings } from './payment-settings';
 import { planDebits, type ExcludedInvoice, type PlannedDebit } from './sepa-candidates';
 import { checkEpcRules } from './sepa/epc-rules';
@@ -52,8 +53,9 @@ export function collectionWindow(invoiceDate: IsoDate, today: IsoDate, settings:
   const afterNotice = addDays(invoiceDate, settings.prenotificationDays);
   const afterSubmission = addTargetDays(today, 1);
   const earliest = nextTargetDay(afterNotice > afterSubmission ? afterNotice : afterSubmission);
-  const usual = nextTargetDay(`${invoiceDate.slice(0, 8)}${String(settings.collectionDay).padStart(2, '0')}` as IsoDate);
-  return { earliest, suggested: usual >= earliest ? usual : earliest, afterNotice, afterSubmission };
+  // The day the invoices announced; later only when the batch is made too late for it.
+  const announced = announcedCollectionDate(invoiceDate, settings);
+  return { earliest, suggested: announced >= earliest ? announced : earliest, afterNotice, afterSubmission };
 }
 
 export function collectionDateProblem(date: IsoDate, invoiceDate: IsoDate, today: IsoDate, settings: { prenotificationDays: number; collectionDay: number }): string | null {

@@ -61,7 +61,7 @@ describe('printed invoice: the model', () => {
       amountDueCents: 4200,
       creditRemainingCents: 0,
       // Issued in December: debited on the 10th of January.
-      paymentLine: 'Montant prélevé le 10/01/2027 sur le compte FR76 •••• 0189 (mandat RUM RUM-0001) : 42,00\u00a0€',
+      paymentLine: 'Montant prélevé le 11/01/2027 sur le compte FR76 •••• 0189 (mandat RUM RUM-0001) : 42,00\u00a0€',
       paymentTerms: 'Prélèvement le 10 du mois suivant.',
     });
   });
@@ -125,7 +125,7 @@ describe('printed invoice: mandatory mentions per VAT status (finance-rules §1.
 describe('printed invoice: payment line, balance carried forward, credit applied', () => {
   it('pre-notifies the SEPA debit', async () => {
     const { print } = await aprilIssued();
-    expect(textOf(await print(), 'invoice-sepa.pdf')).toContain('Montant prélevé le 10/01/2027 sur le compte FR76 •••• 0189 (mandat RUM RUM-0001) : 42,00 €');
+    expect(textOf(await print(), 'invoice-sepa.pdf')).toContain('Montant prélevé le 11/01/2027 sur le compte FR76 •••• 0189 (mandat RUM RUM-0001) : 42,00 €');
   });
 
   it('deducts a cheque payer’s advance and prints the prepaid balance left', async () => {
@@ -192,7 +192,7 @@ describe('printed invoice: same document on every reprint (finance-rules §1.4)'
     expect(text).toContain('FACTURE — BROUILLON');
     expect(text).toContain('Sans numéro (non émise)');
     expect(text).not.toContain('FA-2026');
-    expect(text).toContain('Montant prélevé le 10 du mois suivant l’émission sur le compte');
+    expect(text).toContain('Montant qui sera prélevé (date fixée à l’émission) sur le compte');
     expect((await w.invoice(draft.id)).pdfSha256).toBeNull();
   });
 });

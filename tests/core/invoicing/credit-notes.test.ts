@@ -16,7 +16,7 @@ describe('credit notes', () => {
   it('credits chosen lines with their own series, referencing the invoice, and credits the ledger', async () => {
     const { w, s, invoice } = await aprilIssued();
     expect(invoice).toMatchObject({ number: 'FA-2026-00001', issueDate: '2026-12-04', grossCents: 4200 });
-    expect(invoice.snapshot.payment).toEqual({ method: 'sepa', ibanMasked: 'FR76 •••• 0189', mandateRum: 'RUM-0001', mandateSignedOn: '2026-01-02' });
+    expect(invoice.snapshot.payment).toEqual({ method: 'sepa', ibanMasked: 'FR76 •••• 0189', mandateRum: 'RUM-0001', mandateSignedOn: '2026-01-02', collectionDate: '2027-01-11' });
     expect(invoice.snapshot.organisation).toMatchObject({ legalName: 'Optim’ism', siret: '73282932000074', vatStatus: 'liable' });
     // The snapshot is frozen: a later move or new IBAN does not change the issued invoice.
     w.db.run("UPDATE subscribers SET address_line1 = '9 quai Neuf', iban = '' WHERE id = ?", [s]);

@@ -16,7 +16,7 @@ interface Preview {
   earliestDate: string;
   suggestedDate: string;
   dateProblem: string | null;
-  debits: { invoiceNumber: string; subscriberId: number; name: string; amountCents: number; representation: boolean; sequenceType: string; amended: boolean }[];
+  debits: { invoiceId: number; invoiceNumber: string; subscriberId: number; name: string; amountCents: number; representation: boolean; sequenceType: string; amended: boolean }[];
   excluded: { subscriberId: number; reason: string }[];
   otherMethods: number;
   count: number;
@@ -65,8 +65,11 @@ describe('SEPA collection batches', () => {
   it('previews the run: debits, the suggested date after the 14-day notice, and every excluded invoice with its reason', async () => {
     const w = await aprilInvoiced();
     const p = await w.preview();
-    // Invoices of 4 December: the 10th is too early, the 18th (a Friday) is the first day allowed.
-    expect(p).toMatchObject({ collectionDate: '2026-12-18', earliestDate: '2026-12-18', suggestedDate: '2026-12-18', dateProblem: null, count: 2, otherMethods: 1 });
+    // Invoices of 4 December: 14 days' notice → 18 December at the earliest; the invoices announced
+    // the next monthly collection day, Sunday 10 January → Monday 11 January 2027.
+    expect(p).toMatchObject({ collectionDate: '2027-01-11', earliestDate: '2026-12-18', suggestedDate: '2027-01-11', dateProblem: null, count: 2, otherMethods: 1 });
+    const invoice = await w.invoice(p.debits[0]!.invoiceId);
+    expect(invoice.snapshot.payment.collectionDate).toBe('2027-01-11');
     expect(p.debits.map((d) => [d.name, d.amountCents, d.sequenceType, d.representation])).toEqual([
       ['Hélène Le Gall', 4200, 'RCUR', false],
       ['Anne Morvan & Fils', 4200, 'RCUR', false],
@@ -231,5 +234,20 @@ describe('SEPA collection batches', () => {
     const p = await w.preview();
     expect(p.debits.map((d) => d.subscriberId)).toContain(w.who.revoked);
     await expect(w.backend.call('mandate-revoke', { subscriberId: w.who.cheque, date: '2026-12-04' })).rejects.toThrow('pas de mandat SEPA');
+  });
+});
+
+describe('the debit day the invoice announces', () => {
+  it.each([
+    // issue date, notice days, collection day → announced (TARGET day)
+    ['2026-12-04', 14, 10, '2027-01-11'],
+    ['2026-12-04', 5, 10, '2026-12-10'],
+    ['2026-05-02', 7, 10, '2026-05-11'], // Sunday 10 May → Monday 11
+    ['2026-03-20', 14, 10, '2026-04-10'], // Friday 10 April (Good Friday is 3 April)
+    ['2026-03-28', 14, 10, '2026-05-11'], // 11 April is past the 10th: 10 May, a Sunday
+    ['2026-12-14', 10, 25, '2026-12-28'], // 25 and 26 December are not TARGET days
+  ])('invoice of %s with %i days’ notice, collection day %i → %s', async (issue, days, day, expected) => {
+    const { announcedCollectionDate } = await import('../../../core/payments/collection-date');
+    expect(announcedCollectionDate(issue as never, { prenotificationDays: days, collectionDay: day })).toBe(expected);
   });
 });
