@@ -1,5 +1,6 @@
 import { HandlerRegistry, type ContractOf } from './api/handler';
 import { accountingExport } from './accounting/accounting-handlers';
+import { documentDepositSlip, documentLowBalanceLetters, documentPaymentReminders } from './documents/payment-document-handlers';
 import { appStatus } from './app/app-handlers';
 import { backupCreate, backupList, backupRestore } from './backup/backup-handlers';
 import { cancellationCreate, cancellationDelete, cancellationListForSubscriber } from './deliveries/cancellation-handlers';
@@ -160,6 +161,9 @@ export const HANDLERS = [
   ledgerOpeningBalanceSet,
   ledgerChainCheck,
   accountingExport,
+  documentDepositSlip,
+  documentLowBalanceLetters,
+  documentPaymentReminders,
   paymentSettingsGet,
   paymentSettingsUpdate,
   chequeRecord,

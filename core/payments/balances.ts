@@ -114,7 +114,7 @@ const windowInput = {
 };
 
 /** From tomorrow to the end of this month, or from a given day to the end of its month. */
-function windowOf(today: IsoDate, from: IsoDate | undefined): { from: IsoDate; to: IsoDate } {
+export function windowOf(today: IsoDate, from: IsoDate | undefined): { from: IsoDate; to: IsoDate } {
   return from ? { from, to: endOfMonth(from) } : { from: addDays(today, 1), to: endOfMonth(today) };
 }
 

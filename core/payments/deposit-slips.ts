@@ -56,7 +56,7 @@ export function nextSlipNumber(db: Db, depositDate: string): string {
 
 const chequeOrder = (a: Cheque, b: Cheque) => compareFr(a.drawer, b.drawer) || a.id - b.id;
 
-function readSlip(db: Db, id: number): { slip: DepositSlip; cheques: Cheque[] } {
+export function readSlip(db: Db, id: number): { slip: DepositSlip; cheques: Cheque[] } {
   const row = db.get<SlipRow>('SELECT * FROM deposit_slips WHERE id = ?', [id]);
   if (!row) throw new NotFoundError(`Bordereau de remise introuvable (n° ${id}).`);
   return { slip: slipFromDb(row), cheques: readChequesWhere(db, 'c.deposit_slip_id = :slip', { ':slip': id }).sort(chequeOrder) };
