@@ -54,7 +54,7 @@ beforeAll(async () => {
 }, 60_000);
 
 const sumOf = (s: number) => w.db.get<{ total: number }>('SELECT coalesce(sum(amount_cents), 0) AS total FROM ledger_entries WHERE subscriber_id = ?', [s])!.total;
-const totalEntries = () => w.db.get<{ n: number }>('SELECT count(*) AS n FROM ledger_entries').n;
+const totalEntries = () => w.db.get<{ n: number }>('SELECT count(*) AS n FROM ledger_entries')!.n;
 const batches = async () => ((await w.backend.call('sepa-batch-list', {})) as { id: number; status: string }[]).sort((a, b) => a.id - b.id);
 const batch = async (id: number) => (await w.backend.call('sepa-batch-get', { batchId: id })) as Batch;
 
