@@ -40,6 +40,7 @@ import { depositSlipCreate, depositSlipGet, depositSlipList } from './payments/d
 import { paymentCancel, paymentRecord, refundRecord } from './payments/other-payments';
 import { lowBalanceGet, lowBalanceList } from './payments/balances';
 import { unpaidList } from './payments/unpaid';
+import { paymentAlerts } from './payments/payment-alerts';
 import { mandateAmend, mandateHistory, mandateList, mandateRevoke } from './payments/mandates';
 import { sepaBatchCancel, sepaBatchCreate, sepaBatchExport, sepaBatchGet, sepaBatchList, sepaBatchMarkSent, sepaBatchPreview, sepaBatchSettle } from './payments/sepa-batches';
 import { sepaDebitReturn, sepaReturnList } from './payments/sepa-returns';
@@ -179,6 +180,7 @@ export const HANDLERS = [
   lowBalanceList,
   lowBalanceGet,
   unpaidList,
+  paymentAlerts,
   sepaBatchPreview,
   sepaBatchCreate,
   sepaBatchList,

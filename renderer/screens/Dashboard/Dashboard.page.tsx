@@ -2,8 +2,9 @@ import { Alert, Button, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/c
 import { IconAlertCircle, IconCheck } from '@tabler/icons-react';
 import { fileNameOf, saveStateLabel } from '../../shell/save-state';
 import { useAppState } from '../../state/app-store';
+import { PaymentTasks } from './PaymentTasks';
 
-/** What is true today: the open file and whether the association is set up. Figures come later. */
+/** What is true today: the open file, whether the association is set up, and the money tasks of the day. */
 export function DashboardPage({ now }: { now: () => Date }) {
   const status = useAppState((s) => s.status);
   const navigate = useAppState((s) => s.navigate);
@@ -39,15 +40,7 @@ export function DashboardPage({ now }: { now: () => Date }) {
             {status?.readOnly ? 'Ouverte en lecture seule' : saveStateLabel(status?.lastSavedAt ?? null, now())}
           </Text>
         </Paper>
-        <Paper withBorder p="lg">
-          <Text fw={600} mb={4}>
-            La semaine en chiffres
-          </Text>
-          <Text size="sm" c="dimmed">
-            Les paniers à préparer, les factures à émettre et les prélèvements à venir s’afficheront ici dans une prochaine
-            version.
-          </Text>
-        </Paper>
+        {configured && <PaymentTasks />}
       </SimpleGrid>
     </Stack>
   );
