@@ -1,5 +1,5 @@
 import { TextInput } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { formatDateShortFr, isIsoDate, parseFrenchDate } from '../../core/dates/dates';
 
 /** What was typed, as `YYYY-MM-DD` when it is a date (« 14/04/2025 », « 14/4/25 »), else as typed. */
@@ -40,7 +40,8 @@ export function DateField({
   ariaLabel?: string;
   width?: number;
   value: string;
-  error?: string;
+  /** A message, or `true` for a red field whose message is written elsewhere (a grid line). */
+  error?: ReactNode;
   description?: string;
   required?: boolean;
   autoFocus?: boolean;

@@ -11,10 +11,11 @@ import { NewSubscriptionDialog } from '../../subscriptions/dialogs/NewSubscripti
 import { SubscriptionCard } from '../../subscriptions/SubscriptionCard/SubscriptionCard';
 import { UpcomingDeliveries } from '../deliveries/UpcomingDeliveries';
 import { SubscriberForm } from '../form/SubscriberForm';
+import { PaymentAlerts } from '../payments/PaymentAlerts';
 import { SubscriberStatusBadge } from '../StatusBadge';
 import { IdentityCard } from './IdentityCard';
 
-/** A subscriber's page: identity, subscriptions with their history, next deliveries. */
+/** A subscriber's page: payment alerts, identity, next deliveries, account and cheques, subscriptions with their history. */
 export function SubscriberPage({ id, readOnly, onBack }: { id: number; readOnly: boolean; onBack(): void }) {
   const api = useApi();
   const subscriber = useApiQuery('subscriber-get', { id });
@@ -23,6 +24,9 @@ export function SubscriberPage({ id, readOnly, onBack }: { id: number; readOnly:
   const [editing, setEditing] = useState(false);
   const [adding, setAdding] = useState(false);
   const [confirmDelete, setConfirmDelete] = useState(false);
+  // Bumped when money moves on the page: the alerts and the account read again.
+  const [paymentsVersion, setPaymentsVersion] = useState(0);
+  const moneyMoved = () => setPaymentsVersion((v) => v + 1);
   const today = fromLocalDate(new Date());
 
   const reloadAll = () => Promise.all([subscriber.reload(), subscriptions.reload(), deliveries.reload()]);
@@ -110,11 +114,20 @@ export function SubscriberPage({ id, readOnly, onBack }: { id: number; readOnly:
           Fiche archivée : elle reste dans l’historique mais n’apparaît plus dans la liste. Réactivez-la pour la modifier.
         </Alert>
       )}
+      <PaymentAlerts
+        subscriber={s}
+        readOnly={readOnly || archived}
+        version={paymentsVersion}
+        onSubscriberChanged={() => {
+          void subscriber.reload();
+          moneyMoved();
+        }}
+      />
       <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
         <IdentityCard subscriber={s} />
         <UpcomingDeliveries baskets={deliveries.data ?? []} subscriptions={subs} readOnly={readOnly} onChanged={() => void reloadAll()} />
       </SimpleGrid>
-      <AccountCard subscriberId={s.id} />
+      <AccountCard subscriberId={s.id} drawerName={displayName(s)} readOnly={readOnly} version={paymentsVersion} onChanged={moneyMoved} />
       <Stack gap="sm" component="section" aria-label="Abonnements">
         <Group justify="space-between">
           <Title order={2} fz="h4">

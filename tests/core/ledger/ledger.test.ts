@@ -5,7 +5,7 @@ import { cents } from '../../../core/money/money';
 import { subscriberFields } from '../../support/catalog';
 import { createWorld } from '../../support/world';
 
-const entry = (id: number, date: string, amount: number): LedgerEntry => ({ id, date, kind: 'payment', amountCents: cents(amount), reference: '', label: '' });
+const entry = (id: number, date: string, amount: number): LedgerEntry => ({ id, date, kind: 'payment', amountCents: cents(amount), reference: '', label: '', method: null, reversesId: null });
 
 describe('balance and running balance (pure)', () => {
   it.each([
