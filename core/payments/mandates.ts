@@ -56,16 +56,19 @@ export const mandateList = defineHandler({
   input: z.object({
     status: z.enum(['all', 'active', 'lapsing', 'lapsed', 'revoked', 'incomplete']).default('all'),
     search: trimmed(100).default(''),
+    /** One subscriber's mandate (their page). */
+    subscriberId: idField.optional(),
   }),
   mutates: false,
-  run: ({ db, clock }, { status, search }) => {
+  run: ({ db, clock }, { status, search, subscriberId }) => {
     const today = clock.today();
     const terms = foldText(search).split(/\s+/).filter(Boolean);
     const rows = db.all<MandateRow>(
       `SELECT s.id, s.kind, s.first_name, s.last_name, s.payment_method, s.iban, s.bic, s.mandate_rum, s.mandate_signed_on, s.mandate_revoked_on, s.search_text,
          (SELECT max(b.collection_date) FROM sepa_debits d JOIN sepa_batches b ON b.id = d.batch_id WHERE d.subscriber_id = s.id AND d.status = 'settled') AS last_collection,
          (SELECT count(*) FROM mandate_history h WHERE h.subscriber_id = s.id) AS changes
-       FROM subscribers s WHERE s.archived_at IS NULL AND (s.payment_method = 'sepa' OR s.mandate_rum != '')`,
+       FROM subscribers s WHERE s.archived_at IS NULL AND (s.payment_method = 'sepa' OR s.mandate_rum != '') AND (:s IS NULL OR s.id = :s)`,
+      { ':s': subscriberId ?? null },
     );
     const mandates = rows
       .filter((r) => terms.every((t) => r.search_text.includes(t)))

@@ -23,8 +23,7 @@ export function PaymentAlerts({ subscriber: s, readOnly, version, onSubscriberCh
   const api = useApi();
   const returns = useApiQuery('sepa-return-list', { subscriberId: s.id });
   const low = useApiQuery('low-balance-get', { subscriberId: s.id });
-  // No single-mandate read: the list, narrowed by the RUM, then this subscriber's row.
-  const mandates = useApiQuery('mandate-list', { search: s.mandateRum });
+  const mandates = useApiQuery('mandate-list', { subscriberId: s.id });
   const [confirmSwitch, setConfirmSwitch] = useState(false);
 
   const { reload: reloadReturns } = returns;

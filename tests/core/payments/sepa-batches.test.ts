@@ -221,6 +221,8 @@ describe('SEPA collection batches', () => {
     const list = (await w.backend.call('mandate-list', { status: 'all' })) as { mandates: { subscriberId: number; status: string }[]; counts: Record<string, number> };
     const statusOf = (id: number) => list.mandates.find((m) => m.subscriberId === id)?.status;
     expect([statusOf(w.who.morvan), statusOf(w.who.cheque), statusOf(w.who.revoked), statusOf(w.who.broken)]).toEqual(['active', 'lapsed', 'revoked', 'incomplete']);
+    const one = (await w.backend.call('mandate-list', { subscriberId: w.who.revoked })) as { mandates: { subscriberId: number }[]; total: number };
+    expect(one).toMatchObject({ total: 1, mandates: [{ subscriberId: w.who.revoked }] });
     expect((await w.preview('2027-01-11')).excluded.find((e) => e.subscriberId === w.who.cheque)?.reason).toMatch(/^Mandat caduc : aucun prélèvement depuis le 01\/06\/2022/);
   });
 
