@@ -7,7 +7,7 @@ import { createDatabase } from '../db/open';
 import { subscriberSearchText } from '../subscribers/subscriber-rows';
 import { demoClosures, demoHolidayDecisions, depotOccurrences, type DemoClosure, type HolidayDecision, type Occurrence } from './calendar';
 import { insertCatalogue, MEMBERSHIP_TYPES } from './catalogue';
-import { deliveriesOf, ledgerOf, type CancellationRow, type DeliveryRow } from './history';
+import { advanceChequesOf, deliveriesOf, ledgerOf, type CancellationRow, type DeliveryRow } from './history';
 import { planSubscriber, type PlannedSubscriber, type Window } from './plan';
 import { Random } from './random';
 
@@ -35,7 +35,7 @@ export interface DemoSummary {
 }
 
 /** Bumped whenever the generator's output changes, so cached bench databases are rebuilt. */
-export const DEMO_GENERATOR_VERSION = 7; // 7: chained ledger, cut-over on the 1st of last month
+export const DEMO_GENERATOR_VERSION = 8; // 8: advance cheques since the cut-over
 
 /** The first 1 January after `from`: the demo's one price change sits inside the history. */
 function priceChangeDay(from: IsoDate): IsoDate {
@@ -112,6 +112,7 @@ export function generateDemo(db: Db, options: DemoOptions): DemoSummary {
     throw new Error('generateDemo() needs an empty database: this one already has subscribers.');
   }
   const random = new Random(options.seed);
+  const chequeRandom = new Random(options.seed + 1_000_003);
   const to = options.clock.today();
   // The office moved to Paniers on the 1st of last month: last month is theirs to invoice.
   const lastMonth = addMonths(`${to.slice(0, 7)}-01` as IsoDate, -1);
@@ -150,6 +151,15 @@ export function generateDemo(db: Db, options: DemoOptions): DemoSummary {
         const billed = deliveriesOf(subscriber, occurrences, window, catalogue.priceChange, random, sink);
         for (const entry of ledgerOf(subscriber, billed, window, random)) {
           ledger.append({ subscriberId: id, date: entry.date, kind: entry.kind, amountCents: entry.amount, method: entry.method, reference: entry.reference, label: entry.label });
+          summary.ledgerEntries++;
+        }
+        // Their own generator: the rest of the history stays the same for a given seed.
+        for (const c of advanceChequesOf(subscriber, window, chequeRandom)) {
+          const chequeId = db.run(
+            "INSERT INTO cheques (subscriber_id, number, bank, drawer, amount_cents, received_on, planned_deposit_on, status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'received', ?)",
+            [id, c.number, c.bank, c.drawer, c.amount, c.receivedOn, c.plannedOn, `${c.receivedOn}T10:00:00.000Z`],
+          ).lastInsertRowid;
+          ledger.append({ subscriberId: id, date: c.receivedOn, kind: 'payment', amountCents: c.amount, method: 'cheque', reference: c.number, label: `Chèque ${c.bank} n° ${c.number}`, sourceType: 'cheque', sourceId: chequeId });
           summary.ledgerEntries++;
         }
         summary.subscribers++;

@@ -177,3 +177,47 @@ export function ledgerOf(subscriber: PlannedSubscriber, billed: ReadonlyMap<stri
   }
   return rows.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 }
+
+/** A cheque handed to the office in Paniers' time, recorded in `cheques` and credited. */
+export interface AdvanceCheque {
+  number: string;
+  bank: string;
+  drawer: string;
+  amount: number;
+  receivedOn: IsoDate;
+  plannedOn: IsoDate;
+}
+
+const BANKS = ['Crédit Agricole', 'Crédit Mutuel de Bretagne', 'La Banque Postale', 'Banque Populaire Grand Ouest', 'CIC Ouest', 'Caisse d’Épargne', 'Société Générale'];
+
+/**
+ * Since the cut-over, cheque payers hand in next quarter's cheque in advance (the letter:
+ * « encaissés aux dates prévues »): most are planned for the quarter's first days, a few for
+ * the last days (still to take to the bank today), some people gave the two next quarters.
+ */
+export function advanceChequesOf(subscriber: PlannedSubscriber, window: Window, random: Random): AdvanceCheque[] {
+  if (subscriber.paymentMethod !== 'cheque' || !window.cutover || (subscriber.archivedOn && subscriber.archivedOn <= window.to)) return [];
+  const quarterStart = (day: IsoDate): IsoDate => {
+    const month = Number(day.slice(5, 7));
+    const next = Math.floor((month - 1) / 3) * 3 + 4;
+    return (next > 12 ? `${Number(day.slice(0, 4)) + 1}-01-05` : `${day.slice(0, 4)}-${String(next).padStart(2, '0')}-05`) as IsoDate;
+  };
+  const first = quarterStart(window.to);
+  const flat = subscriber.subscriptions
+    .filter((s) => activeOn(s, window.to))
+    .reduce((sum, s) => sum + (s.formula.quarterlyFlat * s.quantity) / (s.frequency === 'weekly' ? 1 : s.frequency === 'monthly' ? 4 : 2), 0);
+  if (flat <= 0 || !random.chance(0.8)) return [];
+  const drawer = subscriber.person.kind === 'organisation' ? subscriber.person.lastName : [subscriber.person.firstName, subscriber.person.lastName].join(' ');
+  const bank = random.pick(BANKS);
+  const receivedOn = addDays(window.to, -random.int(2, 30));
+  const due = random.chance(0.15);
+  const cheques: AdvanceCheque[] = [
+    { number: random.digits(7), bank, drawer, amount: Math.round(flat), receivedOn, plannedOn: due ? addDays(window.to, -random.int(0, 2)) : first },
+  ];
+  if (random.chance(0.3)) {
+    const after = `${first.slice(0, 5)}04-05` as IsoDate;
+    cheques.push({ number: String(Number(cheques[0]!.number) + 1).padStart(7, '0'), bank, drawer, amount: Math.round(flat), receivedOn, plannedOn: after });
+  }
+  // A cheque cannot be planned before it was handed in.
+  return cheques.map((c) => (c.plannedOn < c.receivedOn ? { ...c, plannedOn: c.receivedOn } : c));
+}

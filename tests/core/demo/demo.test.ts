@@ -244,3 +244,18 @@ describe('the demo and invoicing in Paniers', () => {
     expect(run.totals.grossCents - fees).toBe(delivered);
   });
 });
+
+describe('the demo’s cheques since the cut-over', () => {
+  it('has advance cheques credited through the chain, some to take to the bank today', async () => {
+    const { db, sqlite, clock } = await createDemoTestDb({ subscribers: 200 });
+    const backend = new Backend({ db, sqlite, clock, registry: createRegistry(), randomId: () => 'x' });
+    const cheques = db.all<{ subscriber_id: number; amount_cents: number; received_on: string; planned_deposit_on: string; payment_method: string }>(
+      'SELECT c.subscriber_id, c.amount_cents, c.received_on, c.planned_deposit_on, s.payment_method FROM cheques c JOIN subscribers s ON s.id = c.subscriber_id',
+    );
+    expect(cheques.length).toBeGreaterThan(5);
+    expect(cheques.every((c) => c.payment_method === 'cheque' && c.amount_cents > 0 && c.received_on >= '2026-11-01' && c.planned_deposit_on >= c.received_on)).toBe(true);
+    const due = (await backend.call('cheque-list', { dueBy: '2026-12-04' })) as { totals: { count: number } };
+    expect(due.totals.count).toBeGreaterThan(0);
+    expect(await backend.call('ledger-chain-check', {})).toMatchObject({ ok: true });
+  });
+});
