@@ -165,14 +165,18 @@ describe('opening balances (AN) and history from before Paniers', () => {
 });
 
 describe('on the demo database', () => {
-  it('exports the opening balances and counts the imported history instead of exporting it', async () => {
+  it('exports the opening balances and the cheques since the cut-over, and counts the imported history instead of exporting it', async () => {
     const db = createDemoDatabase(await loadSqlite(), { subscribers: 40, years: 1, seed: 3, clock: fixedClock(TEST_NOW) });
-    const all = db.get<{ n: number }>("SELECT count(*) AS n FROM ledger_entries WHERE kind != 'opening_balance'")!.n;
+    const all = db.get<{ n: number }>("SELECT count(*) AS n FROM ledger_entries WHERE kind != 'opening_balance' AND source_type IS NULL")!.n;
+    const cheques = db.get<{ n: number }>('SELECT count(*) AS n FROM cheques')!.n;
     const openings = db.get<{ n: number }>("SELECT count(DISTINCT subscriber_id || entry_date) AS n FROM ledger_entries WHERE kind = 'opening_balance'")!.n;
     const journal = buildJournal(db, '2000-01-01', '2099-12-31');
     expect(all).toBeGreaterThan(0);
     expect(openings).toBeGreaterThan(0);
     expect(journal.skippedLegacyEntries).toBe(all);
-    expect(journal.entries.map((e) => e.kind)).toEqual(Array.from({ length: openings }, () => 'opening'));
+    expect(cheques).toBeGreaterThan(0);
+    expect(journal.entries.filter((e) => e.kind === 'opening')).toHaveLength(openings);
+    expect(journal.entries.filter((e) => e.kind === 'bank')).toHaveLength(cheques);
+    expect(journal.entries).toHaveLength(openings + cheques);
   });
 });
