@@ -6,6 +6,7 @@ import * as weekClosing from './2026-12-04-05-week-closing';
 import * as documentAssets from './2026-12-04-07-document-assets';
 import * as invoicing from './2026-12-04-06-invoicing';
 import * as payments from './2026-12-04-08-payments';
+import * as moveIn from './2026-12-04-09-import';
 import { chainUnhashedEntries } from '../../ledger/chain';
 import type { Db } from '../database';
 
@@ -30,6 +31,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: '2026-12-04-06-invoicing', up: invoicing.up },
   { id: '2026-12-04-07-document-assets', up: documentAssets.up },
   { id: '2026-12-04-08-payments', up: payments.up, after: (db) => void chainUnhashedEntries(db) },
+  { id: '2026-12-04-09-import', up: moveIn.up },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
