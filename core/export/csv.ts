@@ -11,12 +11,15 @@ export interface CsvColumn<Row> {
 
 const BOM = '\ufeff';
 const FORMULA_START = /^[=+\-@\t\r\0]/;
+// A French-formatted amount such as « -42,00 » or « -1 234,56 » is data, not a formula:
+// neutralising it would make Excel read it as text and refuse to sum it.
+const FRENCH_NUMBER = /^-\d{1,3}(?:[\u00a0\u202f ]?\d{3})*(?:,\d+)?(?:[\u00a0\u202f ]?€)?$/;
 
 export function csvCell(value: string | number | null | undefined): string {
   if (value === null || value === undefined) return '';
   // Numbers are data we wrote ourselves: a negative amount stays a number, not text.
   let text = typeof value === 'number' ? String(value) : value;
-  if (typeof value === 'string' && FORMULA_START.test(text)) text = `'${text}`;
+  if (typeof value === 'string' && FORMULA_START.test(text) && !FRENCH_NUMBER.test(text)) text = `'${text}`;
   return /[";\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

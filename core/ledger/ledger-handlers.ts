@@ -89,7 +89,7 @@ export const ledgerChainCheck = defineHandler({
   mutates: false,
   run: ({ db }) => {
     const check = verifyChain(db);
-    if (check.ok) return { ...check, message: `Journal intègre : ${check.entries.toLocaleString('fr-FR')} écritures vérifiées, aucune modification.` };
+    if (check.ok) return { ...check, message: `Journal intègre : ${check.entries.toLocaleString('fr-FR')} écriture${check.entries > 1 ? 's' : ''} vérifiée${check.entries > 1 ? 's' : ''}, aucune modification.` };
     const where = `écriture n° ${check.brokenAt.id} du ${formatDateShortFr(check.brokenAt.date as never)} (${check.brokenAt.label || check.brokenAt.reference})`;
     const why = { hash: 'son contenu ou une écriture précédente a été modifié', gap: 'une écriture précédente a été supprimée', missing: 'elle n’a pas d’empreinte' }[check.reason];
     return { ...check, message: `Journal altéré à l’${where} : ${why}.` };

@@ -27,12 +27,17 @@ describe('CSV export', () => {
     expect(csvCell(null)).toBe('');
   });
 
+  it.each(['-42,00', '-1 234,56', '-1\u00a0234,56\u00a0€', '-7'])('keeps a negative French amount %j a number Excel can sum', (amount) => {
+    expect(csvCell(amount)).toBe(amount);
+  });
+
   it('never lets a text cell start with a formula character once unquoted', () => {
     fc.assert(
       fc.property(fc.string(), (text) => {
         const cell = csvCell(text);
         const unquoted = cell.startsWith('"') ? cell.slice(1, -1).replace(/""/g, '"') : cell;
-        expect(/^[=+\-@\t\r\0]/.test(unquoted)).toBe(false);
+        // Only a plain negative amount may start with « - » (it cannot run as a formula).
+        expect(/^[=+\-@\t\r\0]/.test(unquoted) && !/^-[\d\s\u00a0\u202f]+(,\d+)?[\s\u00a0\u202f]?€?$/.test(unquoted)).toBe(false);
       }),
       { seed: 42, numRuns: 2000 },
     );
