@@ -5,6 +5,8 @@ import { ComingSoonPage } from '../screens/ComingSoon/ComingSoon.page';
 import { DashboardPage } from '../screens/Dashboard/Dashboard.page';
 import { DepotsPage } from '../depots/Depots/Depots.page';
 import { InvoicingPage } from '../invoicing/Invoicing.page';
+import { PaymentsPage } from '../payments/Payments.page';
+import { SepaPage } from '../sepa/Sepa.page';
 import { SettingsPage } from '../settings/Settings/Settings.page';
 import { WeekPage } from '../week/Week/Week.page';
 import { SubscribersPage } from '../subscribers/Subscribers.page';
@@ -22,6 +24,8 @@ function Screen({ id, now }: { id: ScreenId; now: () => Date }) {
   if (id === 'depots') return <DepotsPage />;
   if (id === 'week') return <WeekPage now={now} />;
   if (id === 'invoicing') return <InvoicingPage now={now} />;
+  if (id === 'payments') return <PaymentsPage now={now} />;
+  if (id === 'sepa') return <SepaPage now={now} />;
   if (id === 'settings') return <SettingsPage />;
   if (id === 'subscribers') return <SubscribersPage />;
   if (id === 'subscriptions') return <SubscriptionsPage />;

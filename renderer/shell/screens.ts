@@ -62,22 +62,12 @@ export const SCREENS: readonly ScreenInfo[] = [
     label: 'Règlements',
     icon: IconCash,
     digit: '7',
-    upcoming: [
-      'Les chèques, virements et espèces reçus, sur le compte de chaque adhérent.',
-      'Les bordereaux de remise de chèques.',
-      'L’alerte quand le solde d’un adhérent qui paie par chèque devient trop bas.',
-    ],
   },
   {
     id: 'sepa',
     label: 'Prélèvements SEPA',
     icon: IconBuildingBank,
     digit: '8',
-    upcoming: [
-      'Les mandats de prélèvement (RUM) des adhérents.',
-      'Le fichier de prélèvement du mois, à déposer sur le site de votre banque.',
-      'Le suivi des prélèvements rejetés.',
-    ],
   },
   {
     id: 'portal',

@@ -1,7 +1,8 @@
 import { Alert, Stack, Tabs, Title } from '@mantine/core';
-import { IconBasket, IconBuildingCommunity, IconDatabase, IconIdBadge2, IconLock, IconTruckDelivery } from '@tabler/icons-react';
+import { IconBasket, IconBuildingCommunity, IconCash, IconDatabase, IconIdBadge2, IconLock, IconTruckDelivery } from '@tabler/icons-react';
 import { FormulaList } from '../../formulas/FormulaList/FormulaList';
 import { DeliverySettingsForm } from '../deliveries/DeliverySettingsForm';
+import { PaymentSettingsForm } from '../payments/PaymentSettingsForm';
 import { MembershipPeriodForm } from '../memberships/MembershipPeriodForm';
 import { MembershipTypes } from '../memberships/MembershipTypes';
 import { useRefreshStatus } from '../../shell/use-status';
@@ -34,6 +35,9 @@ export function SettingsPage() {
           <Tabs.Tab value="deliveries" leftSection={<IconTruckDelivery size={16} />}>
             Livraisons
           </Tabs.Tab>
+          <Tabs.Tab value="payments" leftSection={<IconCash size={16} />}>
+            Règlements
+          </Tabs.Tab>
           <Tabs.Tab value="backups" leftSection={<IconDatabase size={16} />}>
             Sauvegardes
           </Tabs.Tab>
@@ -57,6 +61,9 @@ export function SettingsPage() {
         </Tabs.Panel>
         <Tabs.Panel value="deliveries">
           <DeliverySettingsForm readOnly={readOnly} />
+        </Tabs.Panel>
+        <Tabs.Panel value="payments">
+          <PaymentSettingsForm readOnly={readOnly} />
         </Tabs.Panel>
         <Tabs.Panel value="backups">
           <BackupsPanel readOnly={readOnly} />

@@ -30,11 +30,11 @@ describe('the application frame', () => {
   it('shows an honest empty state on screens still to come, and marks the current page', async () => {
     const user = userEvent.setup();
     await renderWithBackend(<AppFrame now={now} />);
-    await user.click(screen.getByRole('button', { name: 'Règlements' }));
-    expect(screen.getByRole('heading', { level: 1, name: 'Règlements' })).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Portail' }));
+    expect(screen.getByRole('heading', { level: 1, name: 'Portail' })).toBeInTheDocument();
     expect(screen.getByText('Cet écran arrive dans une prochaine version')).toBeInTheDocument();
-    expect(screen.getByText(/bordereaux de remise/)).toBeInTheDocument();
-    expect(screen.getByRole('button', { name: 'Règlements' })).toHaveAttribute('aria-current', 'page');
+    expect(screen.getByText(/demandes des adhérents/)).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Portail' })).toHaveAttribute('aria-current', 'page');
   });
 
   it('goes to a screen with Alt + its digit, by physical key (AZERTY gives « é » on Digit2)', async () => {
