@@ -65,6 +65,9 @@ import {
   subscriptionTemporaryChangeDelete,
 } from './subscriptions/subscription-handlers';
 import { subscriptionList } from './subscriptions/subscription-list';
+import { documentImportReport, importList, importReportCsv } from './import/import-report';
+import { subscriberDataExport } from './gdpr/subject-export';
+import { importMappingGet, importPreview, importRun } from './import/import-handlers';
 
 /**
  * The backend contract: every handler the UI can call, by kebab-case name. One grep for a
@@ -195,6 +198,13 @@ export const HANDLERS = [
   mandateRevoke,
   mandateAmend,
   mandateHistory,
+  importList,
+  documentImportReport,
+  importReportCsv,
+  subscriberDataExport,
+  importMappingGet,
+  importPreview,
+  importRun,
 ] as const;
 
 export type Contract = ContractOf<typeof HANDLERS>;

@@ -88,24 +88,39 @@ export const chequeRecord = defineHandler({
       }
     });
     if (Object.keys(fields).length) throw lineErrors(fields);
-    const now = clock.now().toISOString();
-    const ids = db.withStatement(
-      `INSERT INTO cheques (subscriber_id, number, bank, drawer, amount_cents, received_on, planned_deposit_on, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-      (insert) =>
-        lines.map((c) => {
-          insert.run([subscriberId, c.number, c.bank, c.drawer, c.amountCents, c.receivedOn, c.plannedDepositOn, now]);
-          const id = db.get<{ id: number }>('SELECT last_insert_rowid() AS id')!.id;
-          addEntry(
-            db,
-            { subscriberId, date: c.receivedOn, kind: 'payment', amountCents: c.amountCents, method: 'cheque', reference: c.number, label: `Chèque ${c.bank} n° ${c.number}`, sourceType: 'cheque', sourceId: id },
-            now,
-          );
-          return id;
-        }),
-    );
+    const ids = insertCheques(db, lines.map((c) => ({ ...c, subscriberId })), clock.now().toISOString());
     return { cheques: readChequesByIds(db, ids).sort((a, b) => ids.indexOf(a.id) - ids.indexOf(b.id)) };
   },
 });
+
+/** A checked cheque ready to be written (cheque-record, and the import of postdated cheques). */
+export interface ChequeToRecord {
+  subscriberId: number;
+  number: string;
+  bank: string;
+  drawer: string;
+  amountCents: number;
+  receivedOn: string;
+  plannedDepositOn: string;
+}
+
+/** Writes cheques and credits each at once on the ledger as an advance payment; returns their ids. */
+export function insertCheques(db: Db, cheques: readonly ChequeToRecord[], now: string): number[] {
+  return db.withStatement(
+    `INSERT INTO cheques (subscriber_id, number, bank, drawer, amount_cents, received_on, planned_deposit_on, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    (insert) =>
+      cheques.map((c) => {
+        insert.run([c.subscriberId, c.number, c.bank, c.drawer, c.amountCents, c.receivedOn, c.plannedDepositOn, now]);
+        const id = db.get<{ id: number }>('SELECT last_insert_rowid() AS id')!.id;
+        addEntry(
+          db,
+          { subscriberId: c.subscriberId, date: c.receivedOn, kind: 'payment', amountCents: c.amountCents, method: 'cheque', reference: c.number, label: `Chèque ${c.bank} n° ${c.number}`, sourceType: 'cheque', sourceId: id },
+          now,
+        );
+        return id;
+      }),
+  );
+}
 
 const sortCheques = (a: Cheque, b: Cheque) => a.plannedDepositOn.localeCompare(b.plannedDepositOn) || compareFr(a.drawer, b.drawer) || a.id - b.id;
 

@@ -24,12 +24,15 @@ export function getSubscriber(db: Db, id: number, today: IsoDate): Subscriber {
   return subscriberFromDb(row);
 }
 
-/** `PAN-000123`, then `PAN-000123-2`… : unique, stable, and readable on a bank statement. */
-function generateRum(db: Db, subscriberId: number): string {
+/**
+ * `PAN-000123`, then `PAN-000123-2`… : unique, stable, and readable on a bank statement.
+ * `taken` says whether a reference is in use (the import checks a set it holds in memory).
+ */
+export function generateRum(subscriberId: number, taken: (rum: string) => boolean): string {
   const base = `PAN-${String(subscriberId).padStart(6, '0')}`;
   for (let n = 1; ; n++) {
     const candidate = n === 1 ? base : `${base}-${n}`;
-    if (!db.get('SELECT 1 FROM subscribers WHERE mandate_rum = ?', [candidate])) return candidate;
+    if (!taken(candidate)) return candidate;
   }
 }
 
@@ -56,7 +59,7 @@ function save(db: Db, input: SubscriberFields, id: number | null, createdAt: str
     db.run(`UPDATE subscribers SET ${Object.keys(params).map((c) => `${c.slice(1)} = ${c}`).join(', ')} WHERE id = :id`, { ...params, ':id': id });
   }
   if (input.paymentMethod === 'sepa' && input.mandateRum === '') {
-    const rum = generateRum(db, id);
+    const rum = generateRum(id, (candidate) => db.get('SELECT 1 FROM subscribers WHERE mandate_rum = ?', [candidate]) !== undefined);
     db.run('UPDATE subscribers SET mandate_rum = ?, search_text = search_text || ? WHERE id = ?', [rum, ` ${rum.toLowerCase()}`, id]);
   }
   return id;

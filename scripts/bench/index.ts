@@ -13,6 +13,7 @@ import { benchDatabase } from './databases';
 import { benchDomain } from './domain';
 import { benchNative } from './native';
 import { benchOpen, benchSave } from './operations';
+import { benchImport } from './import';
 import { benchSepa } from './sepa';
 import { formatTable, verdict, type Row } from './report';
 
@@ -73,6 +74,7 @@ async function runBench(sizes: readonly number[], runs: number): Promise<void> {
       rows.push(...(await benchNative(database, runs, (line) => console.log(line))));
     }
     rows.push(...(await benchSepa(Math.max(5, Math.round(runs / 3)))));
+    rows.push(...(await benchImport(Math.max(3, Math.round(runs / 10)))));
   } finally {
     await rm(workDir, { recursive: true, force: true });
   }
