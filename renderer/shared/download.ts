@@ -19,3 +19,22 @@ export function downloadText(fileName: string, text: string, type = 'text/csv;ch
 export function formatCount(n: number): string {
   return new Intl.NumberFormat('fr-FR').format(n);
 }
+
+/**
+ * Saves bytes the backend sent as base64 (a zip, a spreadsheet) the same way as `downloadText`:
+ * a Blob link, which Electron turns into its save dialog and the browser into a download.
+ */
+export function downloadBase64(fileName: string, base64: string, type = 'application/octet-stream'): void {
+  const binary = atob(base64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  const url = URL.createObjectURL(new Blob([bytes], { type }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.style.display = 'none';
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}

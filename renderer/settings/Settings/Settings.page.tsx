@@ -1,5 +1,5 @@
 import { Alert, Stack, Tabs, Title } from '@mantine/core';
-import { IconBasket, IconBuildingCommunity, IconCash, IconDatabase, IconIdBadge2, IconLock, IconTruckDelivery } from '@tabler/icons-react';
+import { IconBasket, IconBuildingCommunity, IconCash, IconDatabase, IconFileImport, IconIdBadge2, IconLock, IconTruckDelivery } from '@tabler/icons-react';
 import { FormulaList } from '../../formulas/FormulaList/FormulaList';
 import { DeliverySettingsForm } from '../deliveries/DeliverySettingsForm';
 import { PaymentSettingsForm } from '../payments/PaymentSettingsForm';
@@ -8,6 +8,7 @@ import { MembershipTypes } from '../memberships/MembershipTypes';
 import { useRefreshStatus } from '../../shell/use-status';
 import { useAppState } from '../../state/app-store';
 import { BackupsPanel } from '../backups/BackupsPanel';
+import { ImportPanel } from '../import/ImportPanel';
 import { OrganisationForm } from '../organisation/OrganisationForm';
 
 export function SettingsPage() {
@@ -38,6 +39,9 @@ export function SettingsPage() {
           <Tabs.Tab value="payments" leftSection={<IconCash size={16} />}>
             Règlements
           </Tabs.Tab>
+          <Tabs.Tab value="import" leftSection={<IconFileImport size={16} />}>
+            Importer
+          </Tabs.Tab>
           <Tabs.Tab value="backups" leftSection={<IconDatabase size={16} />}>
             Sauvegardes
           </Tabs.Tab>
@@ -64,6 +68,9 @@ export function SettingsPage() {
         </Tabs.Panel>
         <Tabs.Panel value="payments">
           <PaymentSettingsForm readOnly={readOnly} />
+        </Tabs.Panel>
+        <Tabs.Panel value="import">
+          <ImportPanel readOnly={readOnly} />
         </Tabs.Panel>
         <Tabs.Panel value="backups">
           <BackupsPanel readOnly={readOnly} />

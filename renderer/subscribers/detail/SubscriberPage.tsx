@@ -1,4 +1,5 @@
 import { AccountCard } from './AccountCard';
+import { DataExportButton } from './DataExportButton';
 import { Alert, Anchor, Button, Group, Loader, Modal, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconAlertCircle, IconArchive, IconArrowLeft, IconArchiveOff, IconBasketPlus, IconPencil, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -101,6 +102,7 @@ export function SubscriberPage({ id, readOnly, onBack }: { id: number; readOnly:
             <Button variant="default" leftSection={archived ? <IconArchiveOff size={16} /> : <IconArchive size={16} />} onClick={() => void archive(!archived)}>
               {archived ? 'Réactiver' : 'Archiver'}
             </Button>
+            <DataExportButton subscriberId={s.id} />
             {subscriptions.data && subs.length === 0 && (
               <Button variant="subtle" color="red" leftSection={<IconTrash size={16} />} onClick={() => setConfirmDelete(true)}>
                 Supprimer
@@ -108,6 +110,7 @@ export function SubscriberPage({ id, readOnly, onBack }: { id: number; readOnly:
             )}
           </Group>
         )}
+        {readOnly && <DataExportButton subscriberId={s.id} />}
       </Group>
       {archived && (
         <Alert color="gray" icon={<IconArchive />}>
