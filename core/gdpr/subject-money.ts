@@ -5,6 +5,7 @@ import { toCsv, type CsvColumn } from '../export/csv';
 import { LEDGER_KIND_LABELS } from '../ledger/ledger-labels';
 import { readEntries, withRunningBalance } from '../ledger/ledger';
 import { R_CODES, RETURN_KIND_LABELS, type RCode } from '../payments/sepa-returns';
+import { fromLocalDate } from '../dates/dates';
 
 /**
  * The money side of a subscriber's data export: invoices, credit notes, the ledger with its
@@ -15,7 +16,8 @@ import { R_CODES, RETURN_KIND_LABELS, type RCode } from '../payments/sepa-return
 type Table = string | null;
 const table = <R>(columns: readonly CsvColumn<R>[], rows: readonly R[]): Table => (rows.length === 0 ? null : toCsv(columns, rows));
 const date = (d: string | null | undefined) => (d ? csvDate(d) : '');
-const instant = (t: string | null | undefined) => (t ? csvDate(t.slice(0, 10)) : '');
+// An instant is stored in UTC; the office reads the day of its own clock.
+const instant = (t: string | null | undefined) => (t ? csvDate(fromLocalDate(new Date(t))) : '');
 const euros = (c: number | null | undefined) => (c === null || c === undefined ? '' : fecAmount(c));
 
 export const invoicePdfName = (number: string) => `factures/facture_${number}.pdf`;

@@ -1,7 +1,7 @@
 import { fecAmount } from '../accounting/fec';
 import { csvDate } from '../accounting/accounting-csv';
 import type { Db } from '../db/database';
-import type { IsoDate } from '../dates/dates';
+import { fromLocalDate, type IsoDate } from '../dates/dates';
 import { RECORD_STATUS_LABELS, type RecordStatus } from '../deliveries/closing-handlers';
 import { toCsv, type CsvColumn } from '../export/csv';
 import { FREQUENCY_LABELS, type Frequency } from '../formulas/formulas';
@@ -17,7 +17,8 @@ import { PAYMENT_METHOD_LABELS, type PaymentMethod } from '../subscribers/subscr
 
 const date = (d: string | null | undefined) => (d ? csvDate(d) : '');
 /** An instant (`2026-12-04T09:30:00.000Z`) by its day: the time adds nothing for the person. */
-const instant = (t: string | null | undefined) => (t ? csvDate(t.slice(0, 10)) : '');
+// An instant is stored in UTC; the office reads the day of its own clock.
+const instant = (t: string | null | undefined) => (t ? csvDate(fromLocalDate(new Date(t))) : '');
 const euros = (c: number | null | undefined) => (c === null || c === undefined ? '' : fecAmount(c));
 const yesNo = (v: number | boolean) => (v ? 'oui' : 'non');
 

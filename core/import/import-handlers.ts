@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ConflictError, ValidationError } from '../api/errors';
 import { defineHandler, type HandlerContext } from '../api/handler';
-import type { IsoDate } from '../dates/dates';
+import { fromLocalDate, type IsoDate } from '../dates/dates';
 import { isoDateField } from '../validation/fields';
 import { analyseBalances, analyseCheques } from './balances-cheques';
 import { IMPORT_FIELDS, IMPORT_KINDS, type ImportMapping } from './import-fields';
@@ -128,7 +128,7 @@ export const importRun = defineHandler({
       ]);
       if (earlier) {
         throw new ConflictError(
-          `Ce fichier a déjà été importé le ${dateFr(earlier.imported_at.slice(0, 10))} (« ${earlier.file_name} ») : rien n’a été importé une seconde fois. Pour mettre à jour seulement les coordonnées des adhérents (adresse, téléphones, e-mail), relancez l’import en mode « Mettre à jour les coordonnées ».`,
+          `Ce fichier a déjà été importé le ${dateFr(fromLocalDate(new Date(earlier.imported_at)))} (« ${earlier.file_name} ») : rien n’a été importé une seconde fois. Pour mettre à jour seulement les coordonnées des adhérents (adresse, téléphones, e-mail), relancez l’import en mode « Mettre à jour les coordonnées ».`,
         );
       }
     }

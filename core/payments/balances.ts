@@ -145,7 +145,9 @@ export const lowBalanceGet = defineHandler({
   labels: { subscriberId: 'Adhérent', from: 'À partir du' },
   mutates: false,
   run: ({ db, clock }, input) => {
-    const found = lowBalances(db, windowOf(clock.today(), input.from), input.subscriberId)[0];
-    return found && found.expectedBalanceCents < found.thresholdCents ? found : null;
+    const window = windowOf(clock.today(), input.from);
+    const found = lowBalances(db, window, input.subscriberId)[0];
+    // The last day projected, so the page can say « au 31/12/2026 ».
+    return found && found.expectedBalanceCents < found.thresholdCents ? { ...found, periodEnd: window.to } : null;
   },
 });

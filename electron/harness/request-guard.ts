@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 
-export const MAX_BODY_BYTES = 5 * 1024 * 1024;
+// A spreadsheet to import travels in base64 (4/3 of its size): 30 Mo covers a 20 Mo workbook.
+export const MAX_BODY_BYTES = 30 * 1024 * 1024;
 
 export class RequestRefused extends Error {
   constructor(
@@ -27,7 +28,7 @@ export function checkOrigin(req: IncomingMessage, port: number): void {
   }
 }
 
-/** Reads a JSON body of at most 5 Mo, sent as `application/json` (a form cannot forge it). */
+/** Reads a JSON body of at most 30 Mo, sent as `application/json` (a form cannot forge it). */
 export async function readJsonBody(req: IncomingMessage): Promise<unknown> {
   const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
   if (type !== 'application/json') {
@@ -37,7 +38,7 @@ export async function readJsonBody(req: IncomingMessage): Promise<unknown> {
   if (declared > MAX_BODY_BYTES) {
     // Discard the rest instead of closing under the client's feet, so it reads our 413.
     req.resume();
-    throw new RequestRefused(413, 'Requête trop volumineuse (5 Mo au plus).');
+    throw new RequestRefused(413, 'Requête trop volumineuse (30 Mo au plus).');
   }
   const chunks: Buffer[] = [];
   let size = 0;
@@ -45,7 +46,7 @@ export async function readJsonBody(req: IncomingMessage): Promise<unknown> {
     size += chunk.length;
     if (size > MAX_BODY_BYTES) {
       req.resume();
-      throw new RequestRefused(413, 'Requête trop volumineuse (5 Mo au plus).');
+      throw new RequestRefused(413, 'Requête trop volumineuse (30 Mo au plus).');
     }
     chunks.push(chunk);
   }

@@ -78,10 +78,10 @@ describe('the web harness over HTTP', () => {
     expect(await readdir(dataDir)).not.toContain('piege.paniers');
   });
 
-  it('refuses bodies that are not JSON, malformed JSON, and bodies over 5 Mo', async () => {
+  it('refuses bodies that are not JSON, malformed JSON, and bodies over 30 Mo', async () => {
     expect((await send('/api/app-status', { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: '{}' })).status).toBe(415);
     expect((await send('/api/app-status', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{nope' })).status).toBe(400);
-    const big = Buffer.alloc(5 * 1024 * 1024 + 1, 0x20);
+    const big = Buffer.alloc(30 * 1024 * 1024 + 1, 0x20);
     // The server answers 413 as soon as it sees the declared length; the client may still be
     // writing the body when the connection closes (EPIPE). Either way the upload is refused,
     // and the server keeps serving.

@@ -52,7 +52,7 @@ describe('payments on the subscriber’s page, in the browser', () => {
     await page.getByLabel('Rechercher un adhérent').fill('le goff');
     await page.getByRole('row', { name: /Ouvrir la fiche de LE GOFF Anne/ }).click();
     const alerts = page.getByRole('region', { name: 'Alertes de règlement' });
-    await alerts.getByText(/Solde prévu fin .* demandez de nouveaux chèques/).waitFor();
+    await alerts.getByText(/Solde prévu au .* demandez de nouveaux chèques/).waitFor();
     await page.getByRole('table', { name: 'Chèques' }).waitFor();
     await screenshot(page, 'adherent-reglements', true);
 

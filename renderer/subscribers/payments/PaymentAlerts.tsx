@@ -1,8 +1,8 @@
 import { Alert, Button, Group, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle, IconFileAlert, IconWallet } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
-import { formatDateFr, formatDateShortFr, type IsoDate } from '../../../core/dates/dates';
-import { formatEuros } from '../../../core/money/money';
+import { formatDateShortFr, type IsoDate } from '../../../core/dates/dates';
+import { cents, formatEuros } from '../../../core/money/money';
 import type { Subscriber } from '../../../core/subscribers/subscribers';
 import { useApi } from '../../api/api-context';
 import { useApiQuery } from '../../api/use-api-query';
@@ -50,7 +50,6 @@ export function PaymentAlerts({ subscriber: s, readOnly, version, onSubscriberCh
     }
   }
 
-  const lastBasket = lowBalance?.baskets.at(-1)?.date;
   return (
     <Stack gap="xs" aria-label="Alertes de règlement" component="section">
       {open.map((r) => (
@@ -77,8 +76,11 @@ export function PaymentAlerts({ subscriber: s, readOnly, version, onSubscriberCh
       {lowBalance && (
         <Alert color="yellow" variant="light" icon={<IconWallet />} title="Solde bas">
           <Text size="sm">
-            Solde prévu fin {lastBasket ? formatDateFr(lastBasket as IsoDate, 'MMMM') : 'du mois'} : {formatEuros(lowBalance.expectedBalanceCents)} (seuil{' '}
-            {formatEuros(lowBalance.thresholdCents)}) — demandez de nouveaux chèques
+            Solde prévu au {formatDateShortFr(lowBalance.periodEnd as IsoDate)} :{' '}
+            {lowBalance.expectedBalanceCents < 0
+              ? `${formatEuros(cents(-lowBalance.expectedBalanceCents))} à régler`
+              : formatEuros(lowBalance.expectedBalanceCents)}{' '}
+            (seuil {formatEuros(lowBalance.thresholdCents)}) — demandez de nouveaux chèques
             {lowBalance.quarterly ? ` (trimestre : ${formatEuros(lowBalance.quarterly.amountCents)})` : ''}.
           </Text>
         </Alert>

@@ -161,7 +161,7 @@ describe('payments on the subscriber’s page', () => {
     openPage(w, id);
     const alerts = await screen.findByRole('region', { name: 'Alertes de règlement' });
     // Four Tuesdays at 10,50 € still to come in December 2026: 32,00 − 42,00.
-    expect(within(alerts).getByText('Solde prévu fin décembre : -10,00 € (seuil 50,00 €) — demandez de nouveaux chèques (trimestre : 130,00 €).')).toBeInTheDocument();
+    expect(within(alerts).getByText('Solde prévu au 31/12/2026 : 10,00 € à régler (seuil 50,00 €) — demandez de nouveaux chèques (trimestre : 130,00 €).')).toBeInTheDocument();
 
     await user.click(within(await account()).getByRole('button', { name: 'Enregistrer des chèques' }));
     const dialog = await screen.findByRole('dialog', { name: 'Enregistrer des chèques' });
