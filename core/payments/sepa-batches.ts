@@ -146,7 +146,7 @@ export const sepaBatchCreate = defineHandler({
     const problem = collectionDateProblem(collectionDate as IsoDate, run.last_issue, clock.today(), settings);
     if (problem) throw ValidationError.field('collectionDate', problem);
     const creditor = creditorOf(db);
-    const { debits } = planDebits(db, runId, collectionDate as IsoDate, settings.firstSequenceType);
+    const { debits, excluded } = planDebits(db, runId, collectionDate as IsoDate, settings.firstSequenceType);
     if (debits.length === 0) throw new ConflictError(`Aucune facture ${ofMonth(run.month)} à prélever : voyez la liste des factures écartées et leur raison.`);
     const now = clock.now();
     const total = debits.reduce((sum, d) => sum + d.amountCents, 0);
@@ -168,7 +168,7 @@ export const sepaBatchCreate = defineHandler({
         }
       },
     );
-    return readBatch(db, batchId);
+    return readBatch(db, batchId, excluded);
   },
 });
 
@@ -247,7 +247,8 @@ function batchSummary(b: BatchRow) {
   };
 }
 
-export function readBatch(db: Db, batchId: number) {
+/** `excluded`: already known (the batch was just planned), else planned again with today's reasons. */
+export function readBatch(db: Db, batchId: number, excluded?: ExcludedInvoice[]) {
   const b = batchRow(db, batchId);
   const debits = debitRows(db, batchId).map((d) => ({
     id: d.id,
@@ -274,7 +275,7 @@ export function readBatch(db: Db, batchId: number) {
     rejectedCount: rejected.length,
     rejectedCents: cents(rejected.reduce((sum, d) => sum + d.amountCents, 0)),
     // Invoices of the run that are not in this batch, with today's reason.
-    excluded: b.run_id === null || b.status === 'cancelled' ? [] : excludedOfRun(db, b.run_id, b.collection_date, batchId),
+    excluded: b.run_id === null || b.status === 'cancelled' ? [] : (excluded ?? excludedOfRun(db, b.run_id, b.collection_date, batchId)),
   };
 }
 

@@ -147,11 +147,11 @@ export function planDebits(
      ORDER BY i.issue_date, i.id`,
     { ':run': runId },
   );
-  const owed = new Map(
-    db
-      .all<{ s: number; t: number }>('SELECT subscriber_id AS s, sum(amount_cents) AS t FROM ledger_entries GROUP BY subscriber_id')
-      .map((r) => [r.s, Math.max(0, -r.t)]),
-  );
+  // What each candidate still owes (only their entries: the index on subscriber_id serves it).
+  const owed = new Map<number, number>();
+  db.withStatement('SELECT coalesce(sum(amount_cents), 0) AS t FROM ledger_entries WHERE subscriber_id = ?', (sum) => {
+    for (const id of new Set(rows.map((r) => r.subscriber_id))) owed.set(id, Math.max(0, -(sum.all<{ t: number }>([id])[0]?.t ?? 0)));
+  });
   const last = lastDebits(db);
   const debits: PlannedDebit[] = [];
   const excluded: ExcludedInvoice[] = [];

@@ -8,8 +8,8 @@ import { measure, summarize } from './stats';
 
 /** Targets of issues 4 and 5 by database size (null: informative). */
 const TARGETS: Record<number, Record<string, number | null>> = {
-  2000: { search: null, page: null, week: 30, sheets: 500, close: 200, invoicing: 1500, runPdf: 4000, sepa: 1000 },
-  10000: { search: 30, page: 50, week: 150, sheets: null, close: null, invoicing: 8000, sepa: 1000 },
+  2000: { search: null, page: null, week: 30, sheets: 500, close: 200, invoicing: 1500, runPdf: 4000 },
+  10000: { search: 30, page: 50, week: 150, sheets: null, close: null, invoicing: 8000 },
 };
 
 const QUERIES = ['le goff', 'quev', 'marie', '06 ', 'pan-0001', 'lorient', 'gu', 'hélène', 'ab', 'example.fr'];
@@ -82,7 +82,9 @@ export async function benchDomain(database: BenchDatabase, subscribers: number, 
   const invoicing = await benchInvoiceRun(database, workDir, subscribers >= 10000 ? 2 : 3, subscribers < 10000);
   row('Invoice run: prepare + issue + save', 'invoicing', invoicing.run);
   if (invoicing.pdf) row(`Invoice run PDF (${invoicing.invoices} invoices)`, 'runPdf', invoicing.pdf);
-  row(`SEPA batch from the run: create + export XML (${invoicing.debits} debits)`, 'sepa', invoicing.sepa);
+  // Issue 7's target (10,000 debits built and exported ≤ 1 s) is the pain.008 row of sepa.ts;
+  // this is the whole office action on a real database, with its two durable saves.
+  row(`SEPA batch from the run: create + export, 2 saves (${invoicing.debits} debits)`, 'sepa', invoicing.sepa);
   return rows;
 }
 

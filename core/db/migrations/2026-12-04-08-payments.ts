@@ -155,6 +155,8 @@ CREATE TABLE sepa_debits (
 );
 CREATE INDEX sepa_debits_batch ON sepa_debits(batch_id);
 CREATE INDEX sepa_debits_subscriber ON sepa_debits(subscriber_id);
+-- Planning a batch asks, for each invoice, whether a debit of it is live or was rejected.
+CREATE INDEX sepa_debits_invoice ON sepa_debits(invoice_id, status);
 -- An invoice is collected by at most one live debit; a rejected one may be presented again.
 CREATE UNIQUE INDEX sepa_debits_live_invoice ON sepa_debits(invoice_id) WHERE status IN ('pending', 'settled');
 
