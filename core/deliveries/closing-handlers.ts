@@ -79,7 +79,7 @@ export const deliveryOpenDays = defineHandler({
     const from = addDays(mondayOf(today), -7 * (weeks - 1));
     const closed = new Set(db.all<{ delivery_date: string }>('SELECT delivery_date FROM delivery_days WHERE delivery_date >= ?', [from]).map((r) => r.delivery_date));
     const counts = new Map<string, number>();
-    for (const b of planDeliveries(db, { from, to: today })) {
+    for (const b of planDeliveries(db, { from, to: today, unsorted: true })) {
       if (!closed.has(b.date)) counts.set(b.date, (counts.get(b.date) ?? 0) + b.quantity);
     }
     return [...counts.entries()].sort().map(([date, baskets]) => ({ date, baskets }));

@@ -54,6 +54,8 @@ export interface PlanOptions extends PlanScope {
   extraClosures?: readonly ClosureSpec[];
   /** Saved closures to ignore (what a closure changed, compared with the plan without it). */
   excludeClosureIds?: readonly number[];
+  /** Skip the display order (date, round, depot, name) when only totals are wanted. */
+  unsorted?: boolean;
 }
 
 export function mondayOf(day: IsoDate): IsoDate {
@@ -99,23 +101,40 @@ function displayName(v: VersionData): string {
   return v.kind === 'organisation' ? v.last_name : [v.first_name, v.last_name].filter(Boolean).join(' ');
 }
 
+/** A week's days and ISO-week parity, computed once per week rather than once per subscription. */
+interface PlanWeek {
+  days: readonly IsoDate[];
+  /** 0 for an even ISO week, 1 for an odd one (a whole ISO week shares its number). */
+  parity: number;
+}
+
+function weekOf(monday: IsoDate): PlanWeek {
+  return { days: Array.from({ length: 7 }, (_, i) => addDays(monday, i)), parity: getISOWeek(toLocalNoon(monday)) % 2 };
+}
+
+function deliversInWeek(frequency: VersionData['frequency'], scheduled: IsoDate, parity: number): boolean {
+  if (frequency === 'biweekly_even') return parity === 0;
+  if (frequency === 'biweekly_odd') return parity === 1;
+  return frequencyDelivers(frequency, scheduled);
+}
+
 function planVersionWeek(
   data: PlanData,
   v: VersionData,
-  monday: IsoDate,
+  week: PlanWeek,
   holidays: Map<string, string>,
   closures: readonly ClosureSpec[],
 ): PlannedBasket | null {
   const baseDepot = data.depots.get(v.depot_id);
   if (!baseDepot) return null;
-  const usualDay = addDays(monday, baseDepot.weekday - 1);
+  const usualDay = week.days[baseDepot.weekday - 1]!;
   const override = data.overrides.get(v.chain_id)?.find((o) => covers(o, usualDay));
   const depot = (override?.depot_id != null ? data.depots.get(override.depot_id) : undefined) ?? baseDepot;
   const formula = data.formulas.get(override?.formula_id ?? v.formula_id);
   if (!formula) return null;
-  const scheduled = depot === baseDepot ? usualDay : addDays(monday, depot.weekday - 1);
+  const scheduled = depot === baseDepot ? usualDay : week.days[depot.weekday - 1]!;
   if (scheduled < v.start_date || (v.end_date !== null && scheduled > v.end_date)) return null;
-  if (!frequencyDelivers(v.frequency, scheduled)) return null;
+  if (!deliversInWeek(v.frequency, scheduled, week.parity)) return null;
   if (!isAvailableInMonth({ availableFromMonth: formula.available_from_month, availableToMonth: formula.available_to_month }, Number(scheduled.slice(5, 7)))) {
     return null;
   }
@@ -185,13 +204,16 @@ export function planDeliveries(db: Db, options: PlanOptions): PlannedBasket[] {
   const holidays = new Map(holidaysBetween(firstMonday, lastSunday).map((h) => [h.date as string, h.name]));
   const baskets: PlannedBasket[] = [];
   for (let monday = firstMonday; monday <= lastSunday; monday = addDays(monday, 7)) {
-    const sunday = addDays(monday, 6);
+    const week = weekOf(monday);
+    const sunday = week.days[6]!;
     for (const v of data.versions) {
       if (v.start_date > sunday || (v.end_date !== null && v.end_date < monday)) continue;
-      const basket = planVersionWeek(data, v, monday, holidays, closures);
+      const basket = planVersionWeek(data, v, week, holidays, closures);
       if (basket && basket.date >= options.from && basket.date <= options.to) baskets.push(basket);
     }
   }
+  // Figures (forecast, balances, counts) need no order; sorting 80,000 baskets by French names is not free.
+  if (options.unsorted) return baskets;
   return baskets.sort(
     (a, b) =>
       a.date.localeCompare(b.date) ||

@@ -80,7 +80,7 @@ export function findBlockers(db: Db, month: string): Blocker[] {
   const blockers: Blocker[] = [];
   const closed = new Set(db.all<{ d: string }>('SELECT delivery_date AS d FROM delivery_days WHERE delivery_date BETWEEN ? AND ?', [from, to]).map((r) => r.d));
   const open = new Map<string, number>();
-  for (const b of planDeliveries(db, { from, to })) {
+  for (const b of planDeliveries(db, { from, to, unsorted: true })) {
     if (!closed.has(b.date)) open.set(b.date, (open.get(b.date) ?? 0) + b.quantity);
   }
   for (const [date, baskets] of [...open.entries()].sort()) {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineHandler } from '../api/handler';
 import type { Db } from '../db/database';
 import { addDays, type IsoDate } from '../dates/dates';
-import { billedStatusSql } from '../invoicing/blockers';
+import { billedStatusSql, monthRange, readCutover } from '../invoicing/blockers';
 import { planDeliveries } from '../deliveries/plan';
 import { cents, type Cents } from '../money/money';
 import { compareFr } from '../text/collate';
@@ -51,6 +51,18 @@ interface PayerRow {
 }
 
 /**
+ * The first day whose baskets may still be invoiced: after the last issued month (a month is
+ * invoiced once; what it left out stays out) and not before the cut-over (the old software
+ * invoiced those). Keeps the search to a month or two instead of the whole history.
+ */
+function stillToInvoiceSince(db: Db): string {
+  const lastIssued = db.get<{ m: string | null }>("SELECT max(month) AS m FROM invoice_runs WHERE status = 'issued'")?.m ?? null;
+  const afterIssued = lastIssued ? addDays(monthRange(lastIssued).to, 1) : '0000-00-00';
+  const cutover = readCutover(db) ?? '0000-00-00';
+  return afterIssued > cutover ? afterIssued : cutover;
+}
+
+/**
  * Every cheque payer's month-end projection. One planning pass for all of them (the planner
  * loads a month for the whole association in a few queries), then in-memory grouping.
  */
@@ -67,7 +79,7 @@ export function lowBalances(db: Db, window: { from: IsoDate; to: IsoDate }, subs
   const ids = new Set(payers.map((p) => p.id));
   const baskets = new Map<number, ExpectedBasket[]>();
   if (from <= to) {
-    for (const b of planDeliveries(db, { from, to, ...(subscriberId !== undefined ? { subscriberId } : {}) })) {
+    for (const b of planDeliveries(db, { from, to, unsorted: true, ...(subscriberId !== undefined ? { subscriberId } : {}) })) {
       if (b.status !== 'expected' || !ids.has(b.subscriberId)) continue;
       const list = baskets.get(b.subscriberId) ?? [];
       list.push({ date: b.date, formulaName: b.formulaName, quantity: b.quantity, amountCents: cents((b.unitPriceCents ?? 0) * b.quantity) });
@@ -78,10 +90,10 @@ export function lowBalances(db: Db, window: { from: IsoDate; to: IsoDate }, subs
     db
       .all<{ subscriber_id: number; total: number }>(
         `SELECT r.subscriber_id, sum(r.unit_price_cents * r.quantity) AS total FROM deliveries r JOIN subscribers s ON s.id = r.subscriber_id
-         WHERE s.payment_method = 'cheque' AND r.delivery_date < :from AND ${billedStatusSql(db)}
+         WHERE s.payment_method = 'cheque' AND r.delivery_date >= :since AND r.delivery_date < :from AND ${billedStatusSql(db)}
            AND NOT EXISTS (SELECT 1 FROM invoice_lines l JOIN invoices i ON i.id = l.invoice_id WHERE l.delivery_id = r.id AND i.status = 'issued')
          GROUP BY r.subscriber_id`,
-        { ':from': from },
+        { ':since': stillToInvoiceSince(db), ':from': from },
       )
       .map((r) => [r.subscriber_id, r.total]),
   );
