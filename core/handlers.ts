@@ -68,6 +68,15 @@ import { subscriptionList } from './subscriptions/subscription-list';
 import { documentImportReport, importList, importReportCsv } from './import/import-report';
 import { subscriberDataExport } from './gdpr/subject-export';
 import { importMappingGet, importPreview, importRun } from './import/import-handlers';
+import { dashboardGet } from './reports/dashboard';
+import { forecastGet } from './reports/forecast';
+import { documentForecast } from './reports/forecast-document';
+import { reportCsv, reportGet } from './reports/report-handlers';
+import { portalRequestAccept, portalRequestList, portalRequestReject, portalRequestsImport } from './portal/portal-requests';
+import { portalSettingsGet, portalSettingsUpdate } from './portal/portal-settings';
+import { portalExportConfirm, portalExportPrepare } from './portal/portal-export';
+import { portalStatus } from './portal/portal-status';
+import { portalPushRecord } from './portal/portal-push';
 
 /**
  * The backend contract: every handler the UI can call, by kebab-case name. One grep for a
@@ -205,6 +214,21 @@ export const HANDLERS = [
   importMappingGet,
   importPreview,
   importRun,
+  dashboardGet,
+  forecastGet,
+  documentForecast,
+  reportGet,
+  reportCsv,
+  portalRequestsImport,
+  portalRequestList,
+  portalRequestAccept,
+  portalRequestReject,
+  portalSettingsGet,
+  portalSettingsUpdate,
+  portalExportPrepare,
+  portalExportConfirm,
+  portalStatus,
+  portalPushRecord,
 ] as const;
 
 export type Contract = ContractOf<typeof HANDLERS>;
