@@ -42,6 +42,64 @@ export interface PaniersBridge {
   openPdf(path: string): Promise<BridgeResult<null>>;
   /** « Imprimer »: opens the document in the user's PDF reader, whose print dialog is reliable. */
   printPdf(suggestedName: string, bytes: Uint8Array): Promise<BridgeResult<null>>;
+  /** Portal sync (issue 9): the exchange folder and whether a push token is stored. */
+  portalState(): Promise<BridgeResult<PortalHostState>>;
+  /** Shows the folder dialog; main remembers the folder itself. `null` when cancelled. */
+  portalChooseFolder(): Promise<BridgeResult<PortalHostState | null>>;
+  /** Prepares the export in the backend, writes its files into the folder, then confirms it. */
+  portalExport(kind: PortalExportKind): Promise<BridgeResult<PortalExportDone>>;
+  /** Imports the request files waiting in `demandes/` and moves them to `demandes/traitees/`. */
+  portalReadRequests(): Promise<BridgeResult<PortalRequestsRead>>;
+  /** Sends the last written export to the portal's push URL over HTTPS. */
+  portalPush(): Promise<BridgeResult<PortalPushDone>>;
+  /** Stores the push token outside the database (OS keychain); an empty token forgets it. */
+  portalSetToken(token: string): Promise<BridgeResult<PortalHostState>>;
+}
+
+export type PortalExportKind = 'full' | 'incremental';
+
+/** What the host knows about the portal exchange: never the token itself. */
+export interface PortalHostState {
+  /** The exchange folder, shown to the office; null until one is chosen. */
+  folder: string | null;
+  /** `keychain`: encrypted by the OS; `memory`: until the harness stops; `unavailable`: cannot be stored. */
+  tokenStorage: 'keychain' | 'memory' | 'unavailable';
+  tokenSaved: boolean;
+}
+
+export interface PortalExportDone {
+  exportId: number;
+  sequence: number;
+  kind: PortalExportKind;
+  /** Why the kind differs from the one asked (the first export is always complete), else null. */
+  notice: string | null;
+  /** Files written, manifest included. */
+  files: number;
+  folder: string;
+}
+
+/** One request file the import refused, with why (JSON path and French message). */
+export interface PortalFileReport {
+  name: string;
+  problems: { path: string; message: string }[];
+}
+
+export interface PortalRequestsRead {
+  /** Request files found in `demandes/`. */
+  read: number;
+  applied: number;
+  waiting: number;
+  rejected: number;
+  duplicates: number;
+  /** Files that could not be imported: they stay in `demandes/` to be corrected. */
+  files: PortalFileReport[];
+}
+
+export interface PortalPushDone {
+  ok: boolean;
+  /** French, shown as is and recorded on the export. */
+  status: string;
+  attempts: number;
 }
 
 /**

@@ -9,6 +9,9 @@ import { askDatabaseDestination, askDatabaseToOpen, PdfFiles } from './dialogs';
 import { writeDemoFile } from './harness/demo-file';
 import type { ElectronApi, WindowLike } from './electron-api';
 import { registerIpc, type IpcHost } from './ipc';
+import { desktopFolderStore, keychainTokenStore } from './portal/portal-desktop';
+import { PortalHost } from './portal/portal-host';
+import { registerPortalIpc } from './portal/portal-ipc';
 import { installMenu, type MenuActions } from './menu';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { denyAllPermissions, hardenAllWebContents } from './security';
@@ -177,6 +180,19 @@ export function startApp(electron: ElectronApi, options: ShellOptions): Shell | 
     await loadSqlite({ wasmBinary });
     databases = new DatabaseHost({ openSession: options.openSession, userData: userData(), wasmBinary, log: options.log });
     registerIpc(electron.ipcMain, host);
+    const portal = new PortalHost({
+      backend: () => databases?.backend() ?? null,
+      folders: desktopFolderStore({
+        dialog,
+        window: requireWindow,
+        userData: userData(),
+        database: () => databases?.describe()?.file ?? null,
+        documents: documents(),
+      }),
+      tokens: keychainTokenStore(electron.safeStorage, userData()),
+      now: () => new Date(),
+    });
+    registerPortalIpc(electron.ipcMain, host, portal);
     installMenu(electron.Menu, actions, { isMac: options.platform === 'darwin', isPackaged: app.isPackaged });
 
     // Open the file before the page asks for it, so its first `currentDatabase` is right.

@@ -13,6 +13,12 @@ export const CHANNELS = {
   savePdf: 'paniers:save-pdf',
   openPdf: 'paniers:open-pdf',
   printPdf: 'paniers:print-pdf',
+  portalState: 'paniers:portal-state',
+  portalChooseFolder: 'paniers:portal-choose-folder',
+  portalExport: 'paniers:portal-export',
+  portalReadRequests: 'paniers:portal-read-requests',
+  portalPush: 'paniers:portal-push',
+  portalSetToken: 'paniers:portal-set-token',
 } as const;
 
 /** Main → page: a menu command, re-dispatched by the preload as a DOM event (core/bridge.ts). */

@@ -87,6 +87,13 @@ export interface DialogLike {
   showErrorBox(title: string, content: string): void;
 }
 
+/** Electron's safeStorage: strings encrypted with the OS keychain (DPAPI, Keychain, libsecret). */
+export interface SafeStorageLike {
+  isEncryptionAvailable(): boolean;
+  encryptString(plainText: string): Uint8Array;
+  decryptString(encrypted: Buffer): string;
+}
+
 export interface InvokeEvent {
   readonly sender: WebContentsLike;
   readonly senderFrame: FrameLike | null;
@@ -110,4 +117,5 @@ export interface ElectronApi {
   protocol: ProtocolLike;
   session: { readonly defaultSession: SessionLike };
   shell: ShellLike;
+  safeStorage: SafeStorageLike;
 }

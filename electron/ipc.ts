@@ -59,22 +59,36 @@ const refused = (): BridgeResult<never> => ({
   error: { type: 'conflict', message: 'Appel refusé : il ne vient pas de la fenêtre de Paniers.' },
 });
 
+/**
+ * A host channel: checks the sender, validates the payload with `schema` (French `labels`),
+ * runs, and answers `{ data }` or `{ error }`; an unexpected error is logged and becomes `internal`.
+ */
+export function registerChannel<S extends z.ZodType, T>(
+  ipcMain: IpcMainLike,
+  host: Pick<IpcHost, 'mainWindow' | 'log'>,
+  name: string,
+  schema: S,
+  labels: Readonly<Record<string, string>>,
+  run: (input: z.output<S>) => Promise<T>,
+): void {
+  ipcMain.handle(name, async (event, raw) => {
+    if (!isTrustedSender(event, host.mainWindow())) {
+      host.log(`IPC ${name} refused: untrusted sender ${event.senderFrame?.url ?? '(no frame)'}`);
+      return refused();
+    }
+    try {
+      return { data: await run(parseInput(schema, raw, labels)) };
+    } catch (error) {
+      if (!(error instanceof AppError)) host.log(`IPC ${name} failed`, error);
+      return { error: toSerializedError(error) };
+    }
+  });
+}
+
 /** Registers every channel of the preload bridge; each one guards, validates, then answers `{ data }` or `{ error }`. */
 export function registerIpc(ipcMain: IpcMainLike, host: IpcHost): void {
-  const channel = <S extends z.ZodType, T>(name: string, schema: S, run: (input: z.output<S>) => Promise<T>) => {
-    ipcMain.handle(name, async (event, raw) => {
-      if (!isTrustedSender(event, host.mainWindow())) {
-        host.log(`IPC ${name} refused: untrusted sender ${event.senderFrame?.url ?? '(no frame)'}`);
-        return refused();
-      }
-      try {
-        return { data: await run(parseInput(schema, raw, LABELS)) };
-      } catch (error) {
-        if (!(error instanceof AppError)) host.log(`IPC ${name} failed`, error);
-        return { error: toSerializedError(error) };
-      }
-    });
-  };
+  const channel = <S extends z.ZodType, T>(name: string, schema: S, run: (input: z.output<S>) => Promise<T>) =>
+    registerChannel(ipcMain, host, name, schema, LABELS, run);
 
   // The backend call: the method must be a registered handler; the Backend validates the
   // input with that handler's zod schema and answers `{ data }` or `{ error }` itself.

@@ -24,6 +24,7 @@ const api: ElectronApi = {
   protocol: electron.protocol,
   session: electron.session,
   shell: electron.shell,
+  safeStorage: electron.safeStorage,
 };
 
 // dist/electron/main.cjs sits beside preload.cjs, sql-wasm.wasm and icon.png; the renderer is dist/renderer.

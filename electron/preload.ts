@@ -19,6 +19,12 @@ const api = {
   savePdf: (name, bytes) => invoke(CHANNELS.savePdf, { name, bytes }),
   openPdf: (path) => invoke(CHANNELS.openPdf, { path }),
   printPdf: (name, bytes) => invoke(CHANNELS.printPdf, { name, bytes }),
+  portalState: () => invoke(CHANNELS.portalState),
+  portalChooseFolder: () => invoke(CHANNELS.portalChooseFolder),
+  portalExport: (kind) => invoke(CHANNELS.portalExport, { kind }),
+  portalReadRequests: () => invoke(CHANNELS.portalReadRequests),
+  portalPush: () => invoke(CHANNELS.portalPush),
+  portalSetToken: (token) => invoke(CHANNELS.portalSetToken, { token }),
 } satisfies PaniersBridge;
 
 contextBridge.exposeInMainWorld('paniers', api);

@@ -2,6 +2,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { AppError, ConflictError, toSerializedError, type SerializedError } from '../../core/api/errors';
 import { CONTENT_SECURITY_POLICY } from '../security';
 import type { HarnessDatabases } from './harness-databases';
+import { harnessPortalRoute } from './harness-portal';
+import type { PortalHost } from '../portal/portal-host';
 import { checkOrigin, readJsonBody, RequestRefused } from './request-guard';
 import { serveStatic } from './static-files';
 
@@ -12,6 +14,8 @@ export interface HarnessAppOptions {
   port(): number;
   /** Creates a fresh demonstration database at this path (closed again when done). */
   createDemo(file: string): Promise<void>;
+  /** The portal operations (`/host/portal/*`), on the fixed `portail/` folder. */
+  portal?: PortalHost;
   log(message: string, error?: unknown): void;
 }
 
@@ -98,6 +102,14 @@ export function createHarnessApp(options: HarnessAppOptions) {
         const body = await readJsonBody(req);
         const record = body && typeof body === 'object' ? (body as Record<string, unknown>) : {};
         return sendJson(res, 200, { data: await hostRoute(host[1]!, record) });
+      }
+
+      const portal = /^\/host\/portal\/(state|choose-folder|export|read-requests|push|token)$/.exec(url.pathname);
+      if (portal && options.portal) {
+        if (method !== 'POST') return sendJson(res, 405, { error: { type: 'validation', message: 'Utilisez POST.' } });
+        const body = await readJsonBody(req);
+        const record = body && typeof body === 'object' ? (body as Record<string, unknown>) : {};
+        return sendJson(res, 200, { data: await harnessPortalRoute(options.portal, portal[1]!, record) });
       }
 
       if ((method === 'GET' || method === 'HEAD') && (await serveStatic(options.staticDir, url.pathname, res, method === 'HEAD'))) return;

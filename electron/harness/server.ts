@@ -5,6 +5,7 @@ import { openSession } from '../session';
 import { writeDemoFile } from './demo-file';
 import { createHarnessApp } from './harness-app';
 import { HarnessDatabases } from './harness-databases';
+import { harnessPortal } from './harness-portal';
 import { parseHarnessArgs, UsageError, type HarnessOptions } from './options';
 
 export interface RunningHarness {
@@ -31,7 +32,14 @@ export async function startHarness(options: HarnessOptions): Promise<RunningHarn
   }
 
   let port = options.port;
-  const app = createHarnessApp({ databases, staticDir: options.staticDir, port: () => port, createDemo: (file) => writeDemoFile(file), log });
+  const app = createHarnessApp({
+    databases,
+    staticDir: options.staticDir,
+    port: () => port,
+    createDemo: (file) => writeDemoFile(file),
+    portal: harnessPortal(options.dataDir, () => databases.backend()),
+    log,
+  });
   const server = createServer((req, res) => void app(req, res));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

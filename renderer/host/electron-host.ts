@@ -29,5 +29,13 @@ export function electronHost(bridge: PaniersBridge): Host {
     },
     openDemo: async () => toState(await unwrap(bridge.createDemoDatabase())),
     recoverRefused: async () => toState(await unwrap(bridge.recoverDatabase())),
+    portal: {
+      state: () => unwrap(bridge.portalState()),
+      chooseFolder: () => unwrap(bridge.portalChooseFolder()),
+      export: (kind) => unwrap(bridge.portalExport(kind)),
+      readRequests: () => unwrap(bridge.portalReadRequests()),
+      push: () => unwrap(bridge.portalPush()),
+      setToken: (token) => unwrap(bridge.portalSetToken(token)),
+    },
   };
 }

@@ -1,3 +1,5 @@
+import type { PortalExportDone, PortalExportKind, PortalHostState, PortalPushDone, PortalRequestsRead } from '../../core/bridge';
+
 /**
  * The host runs the renderer: Electron (native dialogs through the preload bridge) or the web
  * harness (files live in one data folder, chosen by name). The first-run screen and the menus
@@ -26,4 +28,21 @@ export interface Host {
   openDemo(): Promise<HostState | null>;
   /** After an open refused a file and offered a backup: restore that backup in its place, then open it. */
   recoverRefused(): Promise<HostState>;
+  /** The exchange with the subscribers' portal: files in a folder the host owns, push over HTTPS. */
+  readonly portal: PortalOperations;
+}
+
+/**
+ * What the Portail screen asks the host. The page never names a path: Electron's main
+ * remembers the folder chosen in its dialog, the web harness always uses its `portail/` folder.
+ */
+export interface PortalOperations {
+  state(): Promise<PortalHostState>;
+  /** Resolves to null when the person cancelled the folder dialog. */
+  chooseFolder(): Promise<PortalHostState | null>;
+  export(kind: PortalExportKind): Promise<PortalExportDone>;
+  readRequests(): Promise<PortalRequestsRead>;
+  push(): Promise<PortalPushDone>;
+  /** An empty token forgets the stored one. The token is never read back. */
+  setToken(token: string): Promise<PortalHostState>;
 }

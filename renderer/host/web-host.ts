@@ -1,19 +1,20 @@
 import { fromSerializedError, type SerializedError } from '../../core/api/errors';
+import type { PortalExportDone, PortalHostState, PortalPushDone, PortalRequestsRead } from '../../core/bridge';
 import type { Host, HostState } from './host';
 
-type HostReply = { data: HostState } | { error: SerializedError };
+type HostReply<T> = { data: T } | { error: SerializedError };
 
 const UNREACHABLE = 'Le serveur Paniers ne répond pas. Vérifiez qu’il est toujours lancé (npm run web), puis réessayez.';
 
 /** The web harness's `/host/*` endpoints (same origin, JSON). */
 export function webHost(fetchImpl: typeof fetch = (...args) => fetch(...args)): Host {
-  async function request(path: string, body?: unknown): Promise<HostState> {
-    let reply: HostReply;
+  async function request<T = HostState>(path: string, body?: unknown): Promise<T> {
+    let reply: HostReply<T>;
     try {
       const response = await fetchImpl(path, body === undefined
         ? { method: 'GET' }
         : { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
-      reply = (await response.json()) as HostReply;
+      reply = (await response.json()) as HostReply<T>;
     } catch {
       throw fromSerializedError({ type: 'internal', message: UNREACHABLE });
     }
@@ -28,5 +29,13 @@ export function webHost(fetchImpl: typeof fetch = (...args) => fetch(...args)): 
     openDatabase: (name) => request('/host/open', { path: name ?? '' }),
     openDemo: () => request('/host/demo', {}),
     recoverRefused: () => request('/host/recover', {}),
+    portal: {
+      state: () => request<PortalHostState>('/host/portal/state', {}),
+      chooseFolder: () => request<PortalHostState | null>('/host/portal/choose-folder', {}),
+      export: (kind) => request<PortalExportDone>('/host/portal/export', { kind }),
+      readRequests: () => request<PortalRequestsRead>('/host/portal/read-requests', {}),
+      push: () => request<PortalPushDone>('/host/portal/push', {}),
+      setToken: (token) => request<PortalHostState>('/host/portal/token', { token }),
+    },
   };
 }

@@ -6,6 +6,7 @@ import { DashboardPage } from '../screens/Dashboard/Dashboard.page';
 import { DepotsPage } from '../depots/Depots/Depots.page';
 import { InvoicingPage } from '../invoicing/Invoicing.page';
 import { PaymentsPage } from '../payments/Payments.page';
+import { PortalPage } from '../portal/Portal.page';
 import { SepaPage } from '../sepa/Sepa.page';
 import { SettingsPage } from '../settings/Settings/Settings.page';
 import { WeekPage } from '../week/Week/Week.page';
@@ -26,6 +27,7 @@ function Screen({ id, now }: { id: ScreenId; now: () => Date }) {
   if (id === 'invoicing') return <InvoicingPage now={now} />;
   if (id === 'payments') return <PaymentsPage now={now} />;
   if (id === 'sepa') return <SepaPage now={now} />;
+  if (id === 'portal') return <PortalPage />;
   if (id === 'settings') return <SettingsPage />;
   if (id === 'subscribers') return <SubscribersPage />;
   if (id === 'subscriptions') return <SubscriptionsPage />;

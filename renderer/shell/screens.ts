@@ -74,10 +74,6 @@ export const SCREENS: readonly ScreenInfo[] = [
     label: 'Portail',
     icon: IconWorldWww,
     digit: '9',
-    upcoming: [
-      'L’export des factures et des règlements vers l’espace adhérent.',
-      'L’import des demandes des adhérents : absences, changements de formule ou de dépôt.',
-    ],
   },
   { id: 'settings', label: 'Paramètres', icon: IconSettings, digit: '0' },
 ];

@@ -141,6 +141,9 @@ export function createFakeElectron(options: { hasSingleInstanceLock?: boolean; p
     nextSave: null as string | null,
   };
   const opened = { external: [] as string[], paths: [] as string[], openPathAnswer: '' };
+  /** safeStorage stand-in: a reversible transform, so a test can tell the file holds no clear token. */
+  const keychain = { available: true };
+  const scramble = (bytes: Uint8Array) => Uint8Array.from(bytes, (byte) => byte ^ 0x5a);
 
   const electron = {
     app,
@@ -204,6 +207,19 @@ export function createFakeElectron(options: { hasSingleInstanceLock?: boolean; p
         return opened.openPathAnswer;
       },
     },
+    safeStorage: {
+      isEncryptionAvailable: () => keychain.available,
+      encryptString(plainText: string) {
+        if (!keychain.available) throw new Error('Encryption is not available.');
+        return Buffer.concat([Buffer.from('fake-keychain:'), scramble(new TextEncoder().encode(plainText))]);
+      },
+      decryptString(encrypted: Buffer) {
+        if (!keychain.available) throw new Error('Encryption is not available.');
+        const prefix = Buffer.from('fake-keychain:');
+        if (!encrypted.subarray(0, prefix.length).equals(prefix)) throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
+        return new TextDecoder().decode(scramble(encrypted.subarray(prefix.length)));
+      },
+    },
   } satisfies ElectronApi;
 
   return {
@@ -213,6 +229,7 @@ export function createFakeElectron(options: { hasSingleInstanceLock?: boolean; p
     calls,
     dialogs,
     opened,
+    keychain,
     menus,
     privilegedSchemes,
     protocolHandlers,

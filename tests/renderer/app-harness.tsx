@@ -6,6 +6,7 @@ import { createApiClient } from '../../renderer/api/client';
 import type { CallResult, Transport } from '../../renderer/api/transport';
 import type { Host, HostState } from '../../renderer/host/host';
 import { AppStoreProvider, type AppStatus } from '../../renderer/state/app-store';
+import { fakePortal, type FakePortalFolder } from './fake-portal';
 import { render } from './render';
 
 export interface RecordedCall {
@@ -21,6 +22,8 @@ export interface HarnessOptions {
   answer?: (method: string, input: unknown) => CallResult | undefined;
   /** More of the store's initial state (the screen on show, the week…). */
   initial?: StoreInitial;
+  /** The host's portal folder (default: an in-memory folder already chosen). */
+  portal?: FakePortalFolder;
 }
 
 /**
@@ -37,6 +40,7 @@ export function renderAgainst(backend: Backend, ui: ReactElement, options: Harne
     },
   };
   const hostState: HostState = { open: true, fileName: 'jardin.paniers', databases: [] };
+  const portal = options.portal ?? fakePortal(backend);
   const host: Host = {
     kind: 'web',
     asksForFileName: true,
@@ -45,6 +49,7 @@ export function renderAgainst(backend: Backend, ui: ReactElement, options: Harne
     openDatabase: async () => hostState,
     openDemo: async () => hostState,
     recoverRefused: async () => hostState,
+    portal: portal.operations,
   };
   const status: AppStatus = {
     file: '/données/jardin.paniers',
@@ -61,7 +66,7 @@ export function renderAgainst(backend: Backend, ui: ReactElement, options: Harne
       <AppStoreProvider initial={{ host: hostState, status, ...options.initial }}>{ui}</AppStoreProvider>
     </ServicesProvider>,
   );
-  return { ...view, calls };
+  return { ...view, calls, portal };
 }
 
 /** The renderer against a fresh in-memory backend with every migration. */

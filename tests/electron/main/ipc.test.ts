@@ -2,6 +2,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { Backend } from '../../../core';
 import { CHANNELS } from '../../../electron/channels';
 import { registerIpc, type IpcHost } from '../../../electron/ipc';
+import { PortalHost } from '../../../electron/portal/portal-host';
+import { registerPortalIpc } from '../../../electron/portal/portal-ipc';
 import { createMainWindow } from '../../../electron/window';
 import { createTestBackend } from '../../support/core';
 import { createFakeElectron, FakeFrame, FakeWebContents, type FakeElectron } from '../fake-electron';
@@ -10,6 +12,8 @@ let fake: FakeElectron;
 let backend: Backend | null;
 let main: { sender: FakeWebContents; frame: FakeFrame };
 const pdfsSaved: { name: string; bytes: Uint8Array }[] = [];
+/** What the portal channels reached (folder or token): must stay empty for a foreign sender. */
+const portalReached: string[] = [];
 
 const unused = (what: string) => () => Promise.reject(new Error(`${what} is not part of this test`));
 
@@ -38,6 +42,18 @@ beforeEach(async () => {
     log: () => undefined,
   };
   registerIpc(fake.electron.ipcMain, host);
+  portalReached.length = 0;
+  const reached = (what: string) => async () => {
+    portalReached.push(what);
+    return null;
+  };
+  const portal = new PortalHost({
+    backend: () => backend,
+    folders: { current: reached('folder'), choose: reached('choose') },
+    tokens: { kind: 'memory', read: reached('token'), write: async () => void portalReached.push('write') },
+    now: () => new Date(),
+  });
+  registerPortalIpc(fake.electron.ipcMain, host, portal);
 });
 
 const call = (method: unknown, input?: unknown, from = main) => fake.invoke(CHANNELS.call, from, { method, input });
@@ -103,6 +119,7 @@ describe('sender frame guard', () => {
       }
     }
     expect(pdfsSaved).toEqual([]);
+    expect(portalReached).toEqual([]);
   });
 
   it('refuses calls once the window is closed', async () => {

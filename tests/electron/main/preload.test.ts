@@ -69,7 +69,10 @@ describe('preload bridge', () => {
     expect([...exposed.keys()]).toEqual(['paniers']);
     const api = exposed.get('paniers')!;
     expect(Object.keys(api).sort()).toEqual(
-      ['call', 'createDatabase', 'createDemoDatabase', 'currentDatabase', 'openDatabase', 'openPdf', 'platform', 'printPdf', 'recoverDatabase', 'saveDatabaseCopy', 'savePdf'].sort(),
+      [
+        'call', 'createDatabase', 'createDemoDatabase', 'currentDatabase', 'openDatabase', 'openPdf', 'platform', 'printPdf', 'recoverDatabase', 'saveDatabaseCopy', 'savePdf',
+        'portalState', 'portalChooseFolder', 'portalExport', 'portalReadRequests', 'portalPush', 'portalSetToken',
+      ].sort(),
     );
     expect(api.platform).toBe('electron');
     // Plain functions only: never the IPC object itself, nor any object a page could explore.
@@ -86,11 +89,15 @@ describe('preload bridge', () => {
     await api.savePdf!('Facture.pdf', bytes);
     await api.openPdf!('/documents/Facture.pdf');
     await api.currentDatabase!();
+    await api.portalExport!('incremental');
+    await api.portalSetToken!('jeton');
     expect(invoked).toEqual([
       [CHANNELS.call, { method: 'organisation-get', input: {} }],
       [CHANNELS.savePdf, { name: 'Facture.pdf', bytes }],
       [CHANNELS.openPdf, { path: '/documents/Facture.pdf' }],
       [CHANNELS.currentDatabase, undefined],
+      [CHANNELS.portalExport, { kind: 'incremental' }],
+      [CHANNELS.portalSetToken, { token: 'jeton' }],
     ]);
   });
 
