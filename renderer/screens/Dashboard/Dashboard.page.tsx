@@ -1,47 +1,43 @@
-import { Alert, Button, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { IconAlertCircle, IconCheck } from '@tabler/icons-react';
-import { fileNameOf, saveStateLabel } from '../../shell/save-state';
-import { useAppState } from '../../state/app-store';
-import { PaymentTasks } from './PaymentTasks';
+import { Stack, Tabs, Title } from '@mantine/core';
+import { IconCalendarStats, IconChartBar, IconListCheck } from '@tabler/icons-react';
+import { useState } from 'react';
+import { todayOf } from '../../week/week-dates';
+import { ForecastPanel } from './forecast/ForecastPanel';
+import { ReportsPanel } from './reports/ReportsPanel';
+import { TodayPanel } from './today/TodayPanel';
 
-/** What is true today: the open file, whether the association is set up, and the money tasks of the day. */
-export function DashboardPage({ now }: { now: () => Date }) {
-  const status = useAppState((s) => s.status);
-  const navigate = useAppState((s) => s.navigate);
-  const configured = status?.isConfigured ?? false;
+/** Tableau de bord: what needs doing today, the baskets of the coming weeks, and the reports. */
+export function DashboardPage({ now = () => new Date() }: { now?: () => Date }) {
+  const [tab, setTab] = useState<string | null>('today');
+  const today = todayOf(now);
   return (
-    <Stack gap="lg">
+    <Stack gap="md">
       <Title order={1} fz="h2">
-        {status?.organisationName ? `Bonjour, ${status.organisationName}` : 'Bienvenue dans Paniers'}
+        Tableau de bord
       </Title>
-      {configured ? (
-        <Alert color="leaf" icon={<IconCheck />} title="Votre association est renseignée">
-          Son nom, ses coordonnées et sa banque figureront sur les factures et les prélèvements. Vous pouvez les modifier
-          à tout moment dans Paramètres.
-        </Alert>
-      ) : (
-        <Alert color="orange" icon={<IconAlertCircle />} title="Première étape : renseignez votre association">
-          <Stack gap="sm" align="flex-start">
-            <Text size="sm">
-              Le nom, l’adresse, le SIRET et la banque de l’association apparaissent sur les factures et les fichiers de
-              prélèvement.
-            </Text>
-            <Button onClick={() => navigate('settings')}>Renseigner l’association</Button>
-          </Stack>
-        </Alert>
-      )}
-      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
-        <Paper withBorder p="lg">
-          <Text fw={600} mb={4}>
-            Base de données
-          </Text>
-          <Text>{fileNameOf(status?.file ?? null) ?? 'Base sans fichier'}</Text>
-          <Text size="sm" c="dimmed">
-            {status?.readOnly ? 'Ouverte en lecture seule' : saveStateLabel(status?.lastSavedAt ?? null, now())}
-          </Text>
-        </Paper>
-        {configured && <PaymentTasks />}
-      </SimpleGrid>
+      {/* Not kept mounted: each tab reads its figures afresh when shown, after work done elsewhere. */}
+      <Tabs value={tab} onChange={setTab} keepMounted={false}>
+        <Tabs.List mb="md">
+          <Tabs.Tab value="today" leftSection={<IconListCheck size={16} />}>
+            Aujourd’hui
+          </Tabs.Tab>
+          <Tabs.Tab value="forecast" leftSection={<IconCalendarStats size={16} />}>
+            Prévisions
+          </Tabs.Tab>
+          <Tabs.Tab value="reports" leftSection={<IconChartBar size={16} />}>
+            Rapports
+          </Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="today">
+          <TodayPanel now={now} />
+        </Tabs.Panel>
+        <Tabs.Panel value="forecast">
+          <ForecastPanel today={today} />
+        </Tabs.Panel>
+        <Tabs.Panel value="reports">
+          <ReportsPanel today={today} />
+        </Tabs.Panel>
+      </Tabs>
     </Stack>
   );
 }
