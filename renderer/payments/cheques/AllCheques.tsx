@@ -3,12 +3,15 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import { formatDateShortFr, type IsoDate } from '../../../core/dates/dates';
+import type { CsvColumn } from '../../../core/export/csv';
 import type { OutputOf } from '../../../core/handlers';
 import { formatEuros } from '../../../core/money/money';
 import type { ChequeStatus } from '../../../core/payments/cheque-rows';
 import { useApiQuery } from '../../api/use-api-query';
 import { MoneyTd } from '../common/Money';
 import { DrawerCell } from './DrawerCell';
+import { CsvButton } from '../../shared/CsvButton';
+import { csvDate, csvEuros } from '../../shared/csv-values';
 import { usePaged } from '../common/paged';
 import { useReloadOn } from '../common/use-reload-on';
 import { CHEQUE_STATUS_COLOURS, CHEQUE_STATUS_LABELS, plural } from '../payments-text';
@@ -16,6 +19,22 @@ import { ChequeEditDialog } from './ChequeEditDialog';
 import { ChequeReturnDialog } from './ChequeReturnDialog';
 
 export type ChequeRow = OutputOf<'cheque-list'>['cheques'][number];
+
+const STATUS_LABELS: Record<ChequeStatus, string> = { received: 'En attente de remise', deposited: 'Remis', returned: 'Impayé' };
+
+const CHEQUE_COLUMNS: CsvColumn<ChequeRow>[] = [
+  { header: 'Adhérent', value: (c) => c.subscriberName },
+  { header: 'Tireur', value: (c) => c.drawer },
+  { header: 'Banque', value: (c) => c.bank },
+  { header: 'Numéro', value: (c) => c.number },
+  { header: 'Montant (€)', value: (c) => csvEuros(c.amountCents) },
+  { header: 'Reçu le', value: (c) => csvDate(c.receivedOn) },
+  { header: 'Remise prévue', value: (c) => csvDate(c.plannedDepositOn) },
+  { header: 'État', value: (c) => STATUS_LABELS[c.status] },
+  { header: 'Bordereau', value: (c) => c.depositSlipNumber ?? '' },
+  { header: 'Impayé le', value: (c) => csvDate(c.returnedOn) },
+  { header: 'Motif', value: (c) => c.returnReason },
+];
 
 const NOWRAP = { whiteSpace: 'nowrap' } as const;
 const FILTERS = [
@@ -59,6 +78,7 @@ export function AllCheques({ today, version, readOnly, onChanged }: { today: Iso
             {plural(list.data.totals.count, 'chèque')} · {formatEuros(list.data.totals.amountCents)}
           </Text>
         )}
+        <CsvButton fileName={`cheques-${status}.csv`} columns={CHEQUE_COLUMNS} rows={list.data?.cheques ?? []} />
       </Group>
       {!list.data ? (
         <Loader size="sm" />

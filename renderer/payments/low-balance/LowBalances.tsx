@@ -9,6 +9,7 @@ import { useApi } from '../../api/api-context';
 import { useApiQuery } from '../../api/use-api-query';
 import { PrintPdfButton } from '../../invoicing/print/PrintPdfButton';
 import { notifySuccess } from '../../notify/notify';
+import { csvEuros as euros } from '../../shared/csv-values';
 import { downloadText } from '../../shared/download';
 import { useAppState } from '../../state/app-store';
 import { MoneyTd } from '../common/Money';
@@ -21,7 +22,6 @@ import { plural } from '../payments-text';
 type Row = OutputOf<'low-balance-list'>['subscribers'][number];
 
 const basketCount = (row: Row) => row.baskets.reduce((sum, b) => sum + b.quantity, 0);
-const euros = (amount: number) => formatEuros(amount as Row['balanceCents'], { symbol: false });
 
 const CSV_COLUMNS: readonly CsvColumn<Row>[] = [
   { header: 'Adhérent', value: (r) => r.name },

@@ -9,6 +9,7 @@ import { PAYMENT_METHOD_LABELS } from '../../../core/subscribers/subscribers';
 import { useApi } from '../../api/api-context';
 import { useApiQuery } from '../../api/use-api-query';
 import { PrintPdfButton } from '../../invoicing/print/PrintPdfButton';
+import { csvEuros as euros } from '../../shared/csv-values';
 import { downloadText } from '../../shared/download';
 import { MoneyTd } from '../common/Money';
 import { NameLink } from '../common/NameLink';
@@ -20,7 +21,6 @@ import { UnpaidDetail } from './UnpaidDetail';
 
 type Row = OutputOf<'unpaid-list'>['subscribers'][number];
 
-const euros = (amount: number) => formatEuros(amount as Cents, { symbol: false });
 const CSV_COLUMNS: readonly CsvColumn<Row>[] = [
   { header: 'Adhérent', value: (r) => r.name },
   { header: 'E-mail', value: (r) => r.email },

@@ -2,7 +2,10 @@ import { Badge, Button, Pagination, Table, Text, TextInput, Group } from '@manti
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
+import type { CsvColumn } from '../../../core/export/csv';
 import type { OutputOf } from '../../../core/handlers';
+import { CsvButton } from '../../shared/CsvButton';
+import { csvDate, csvEuros } from '../../shared/csv-values';
 import { formatEuros } from '../../../core/money/money';
 import { R_CODES, RETURN_KIND_LABELS, type RCode } from '../../../core/payments/sepa-returns';
 import { formatIban } from '../../../core/validation/bank';
@@ -11,6 +14,19 @@ import { usePaged } from '../common/paged';
 import { DEBIT_STATUS_COLOURS, DEBIT_STATUS_LABELS, shortDate } from '../sepa-text';
 
 type Debit = OutputOf<'sepa-batch-get'>['debits'][number];
+
+const DEBIT_COLUMNS: CsvColumn<Debit>[] = [
+  { header: 'Adhérent', value: (d) => d.name },
+  { header: 'Facture', value: (d) => d.invoiceNumber },
+  { header: 'Référence (EndToEndId)', value: (d) => d.endToEndId },
+  { header: 'RUM', value: (d) => d.rum },
+  { header: 'IBAN', value: (d) => formatIban(d.iban) },
+  { header: 'Montant (€)', value: (d) => csvEuros(d.amountCents) },
+  { header: 'Séquence', value: (d) => d.sequenceType },
+  { header: 'État', value: (d) => DEBIT_STATUS_LABELS[d.status] },
+  { header: 'Rejet', value: (d) => (d.returnCode ? `${d.returnCode} ${R_CODES[d.returnCode as RCode] ?? ''}`.trim() : '') },
+  { header: 'Date du rejet', value: (d) => csvDate(d.returnDate) },
+];
 
 const fold = (text: string) => text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase();
 
@@ -38,9 +54,12 @@ export function DebitTable({ debits, canReturn, onReturn }: { debits: Debit[]; c
           }}
           w={320}
         />
-        <Text size="sm" c="dimmed">
-          {filtered.length === debits.length ? `${debits.length} prélèvements` : `${filtered.length} sur ${debits.length} prélèvements`}
-        </Text>
+        <Group gap="sm">
+          <Text size="sm" c="dimmed">
+            {filtered.length === debits.length ? `${debits.length} prélèvements` : `${filtered.length} sur ${debits.length} prélèvements`}
+          </Text>
+          <CsvButton fileName="prelevements-du-lot.csv" columns={DEBIT_COLUMNS} rows={filtered} />
+        </Group>
       </Group>
       <Table.ScrollContainer minWidth={860} maxHeight={560}>
         <Table stickyHeader highlightOnHover aria-label="Prélèvements du lot" verticalSpacing={6} fz="sm">

@@ -3,7 +3,10 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { IconDots, IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { OutputOf } from '../../../core/handlers';
+import type { CsvColumn } from '../../../core/export/csv';
 import type { MandateStatus } from '../../../core/payments/mandates';
+import { CsvButton } from '../../shared/CsvButton';
+import { csvDate } from '../../shared/csv-values';
 import { useApiQuery } from '../../api/use-api-query';
 import { SubscriberLink } from '../common/SubscriberLink';
 import { usePaged } from '../common/paged';
@@ -13,6 +16,18 @@ import { HistoryDialog } from './HistoryDialog';
 import { RevokeDialog } from './RevokeDialog';
 
 type Mandate = OutputOf<'mandate-list'>['mandates'][number];
+
+const MANDATE_COLUMNS: CsvColumn<Mandate>[] = [
+  { header: 'Adhérent', value: (m) => m.name },
+  { header: 'RUM', value: (m) => m.rum },
+  { header: 'IBAN', value: (m) => m.iban },
+  { header: 'BIC', value: (m) => m.bic },
+  { header: 'Signé le', value: (m) => csvDate(m.signedOn) },
+  { header: 'Dernier prélèvement', value: (m) => csvDate(m.lastCollection) },
+  { header: 'Caduc après le', value: (m) => csvDate(m.lapsesOn) },
+  { header: 'Révoqué le', value: (m) => csvDate(m.revokedOn) },
+  { header: 'État', value: (m) => m.statusLabel },
+];
 type Filter = 'all' | MandateStatus;
 
 const FILTERS: { value: Filter; label: string }[] = [
@@ -58,9 +73,12 @@ export function MandateList({ today, readOnly }: { today: string; readOnly: bool
           }}
           w={280}
         />
-        <Text size="sm" c="dimmed">
-          {query.data ? `${rows.length} mandat${rows.length > 1 ? 's' : ''}` : ''}
-        </Text>
+        <Group gap="sm">
+          <Text size="sm" c="dimmed">
+            {query.data ? `${rows.length} mandat${rows.length > 1 ? 's' : ''}` : ''}
+          </Text>
+          <CsvButton fileName={`mandats-${status}.csv`} columns={MANDATE_COLUMNS} rows={rows} />
+        </Group>
       </Group>
       <SegmentedControl
         aria-label="État des mandats"
