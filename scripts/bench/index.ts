@@ -14,6 +14,9 @@ import { benchDomain } from './domain';
 import { benchNative } from './native';
 import { benchOpen, benchSave } from './operations';
 import { benchImport } from './import';
+import { benchPortalExport } from './portal';
+import { benchPortalRequests } from './portal-requests';
+import { benchReports } from './reports';
 import { benchSepa } from './sepa';
 import { formatTable, verdict, type Row } from './report';
 
@@ -72,9 +75,12 @@ async function runBench(sizes: readonly number[], runs: number): Promise<void> {
       rows.push({ operation: 'Save size', database: database.label, stats: null, value: mb(save.sizeBytes), targetMs: null, targetText: subscribers === 2000 ? '≈ 17 MB' : '—' });
       rows.push(...(await benchDomain(database, subscribers, workDir, runs)));
       rows.push(...(await benchNative(database, runs, (line) => console.log(line))));
+      rows.push(...(await benchReports(database, Math.max(3, Math.round(runs / 2)))));
     }
     rows.push(...(await benchSepa(Math.max(5, Math.round(runs / 3)))));
     rows.push(...(await benchImport(Math.max(3, Math.round(runs / 10)))));
+    rows.push(...(await benchPortalExport(3)));
+    rows.push(...(await benchPortalRequests(3)));
   } finally {
     await rm(workDir, { recursive: true, force: true });
   }
