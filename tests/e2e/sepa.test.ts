@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, formatDateShortFr, fromLocalDate, type IsoDate } from '../../core/dates/dates';
 import { mondayOf } from '../../core/deliveries/plan';
+import { nextTargetDay } from '../../core/payments/sepa/target-calendar';
 import { previousMonth } from '../../renderer/invoicing/invoicing-text';
 import { depotFields, formulaFields, subscriberFields, subscriptionFields } from '../support/catalog';
 import { settableClock } from '../support/clock';
@@ -108,7 +109,8 @@ describe('Prélèvements SEPA in Chromium, through the web harness', () => {
     const suggested = await date.inputValue();
     await page.getByText('1 facture réglée autrement', { exact: false }).waitFor();
     await screenshot(page, 'sepa-10-nouveau-apercu', true);
-    await date.fill(formatDateShortFr(today));
+    // A bank day (a weekend would be refused for another reason), well before the 14-day notice.
+    await date.fill(formatDateShortFr(nextTargetDay(today)));
     await page.getByText('Trop tôt', { exact: false }).waitFor();
     await expect(page.getByRole('button', { name: 'Créer le lot' }).isDisabled()).resolves.toBe(true);
     await screenshot(page, 'sepa-11-date-trop-tot');
