@@ -110,10 +110,58 @@ export interface PlanScope {
 }
 
 /**
- * Loads what plans [from, to]. A holiday shift moves a delivery within its week, so callers
- * pass whole weeks; overrides and cancellations are matched in memory.
+ * The part of the plan data that only the office's settings screens change (depots, formulas
+ * and prices, rounds, closures, holiday decisions). A bulk caller whose steps never touch them
+ * (the portal import) loads it once with `loadStaticPlanData(db)` and passes it to every plan,
+ * instead of six queries per plan.
  */
-export function loadPlanData(db: Db, from: IsoDate, to: IsoDate, scope: PlanScope = {}): PlanData {
+export type StaticPlanData = Pick<PlanData, 'depots' | 'formulas' | 'closures' | 'rounds' | 'decisions'>;
+
+/** Without a range: every closure and holiday decision (each plan keeps those of its range). */
+export function loadStaticPlanData(db: Db, from?: IsoDate, to?: IsoDate): StaticPlanData {
+  const range = { ':from': from ?? '0000-01-01', ':to': to ?? '9999-12-31' };
+  const depots = new Map(
+    db
+      .all<DepotData>('SELECT d.id, d.name, d.weekday, d.garden_id, g.name AS garden_name FROM depots d JOIN gardens g ON g.id = d.garden_id')
+      .map((d) => [d.id, d]),
+  );
+  const prices = groupBy(
+    db.all<{ formula_id: number; valid_from: string; price_cents: number }>('SELECT * FROM formula_prices ORDER BY valid_from'),
+    (p) => p.formula_id,
+  );
+  const formulas = new Map(
+    db
+      .all<Omit<FormulaData, 'prices'>>('SELECT id, name, vat_rate_bp, available_from_month, available_to_month FROM formulas')
+      .map((f) => [f.id, { ...f, prices: prices.get(f.id) ?? [] }]),
+  );
+  const closures = db.all<ClosureData>('SELECT * FROM closures WHERE from_date <= :to AND to_date >= :from ORDER BY id', range);
+  const rounds = groupBy(
+    db.all<RoundSlot & { depot_id: number }>(
+      `SELECT r.id, r.code, r.name, r.colour, r.weekday, rd.position, rd.depot_id FROM round_depots rd JOIN rounds r ON r.id = rd.round_id
+       WHERE r.archived_at IS NULL`,
+    ),
+    (r) => r.depot_id,
+  );
+  const decisions = new Map(
+    db
+      .all<HolidayDecision & { holiday_date: string; round_id: number }>('SELECT * FROM holiday_decisions WHERE holiday_date BETWEEN :from AND :to', range)
+      .map((d) => [`${d.holiday_date}|${d.round_id}`, { action: d.action, shift_to_date: d.shift_to_date }]),
+  );
+  return { depots, formulas, closures, rounds, decisions };
+}
+
+/** The cached settings as `loadStaticPlanData(db, from, to)` would read them: closures and decisions of the range only. */
+function fromCache(cached: StaticPlanData, from: IsoDate, to: IsoDate): StaticPlanData {
+  const decisions = new Map([...cached.decisions].filter(([key]) => key.slice(0, 10) >= from && key.slice(0, 10) <= to));
+  return { ...cached, closures: cached.closures.filter((c) => c.from_date <= to && c.to_date >= from), decisions };
+}
+
+/**
+ * Loads what plans [from, to]. A holiday shift moves a delivery within its week, so callers
+ * pass whole weeks; overrides and cancellations are matched in memory. `cached` (from
+ * `loadStaticPlanData(db)`) stands in for the settings' six queries; without it they are read.
+ */
+export function loadPlanData(db: Db, from: IsoDate, to: IsoDate, scope: PlanScope = {}, cached?: StaticPlanData): PlanData {
   const params: Record<string, string | number> = { ':from': from, ':to': to };
   let filter = '';
   if (scope.subscriberId !== undefined) {
@@ -131,20 +179,6 @@ export function loadPlanData(db: Db, from: IsoDate, to: IsoDate, scope: PlanScop
   // Scoped plans (a subscriber, a few chains) filter by chain; a whole week reads the range.
   const scoped = scope.subscriberId !== undefined || scope.chainIds !== undefined;
   const chainFilter = scoped ? `chain_id IN (${[...new Set(versions.map((v) => v.chain_id))].join(',') || '0'}) AND` : '';
-  const depots = new Map(
-    db
-      .all<DepotData>('SELECT d.id, d.name, d.weekday, d.garden_id, g.name AS garden_name FROM depots d JOIN gardens g ON g.id = d.garden_id')
-      .map((d) => [d.id, d]),
-  );
-  const prices = groupBy(
-    db.all<{ formula_id: number; valid_from: string; price_cents: number }>('SELECT * FROM formula_prices ORDER BY valid_from'),
-    (p) => p.formula_id,
-  );
-  const formulas = new Map(
-    db
-      .all<Omit<FormulaData, 'prices'>>('SELECT id, name, vat_rate_bp, available_from_month, available_to_month FROM formulas')
-      .map((f) => [f.id, { ...f, prices: prices.get(f.id) ?? [] }]),
-  );
   const overrides = groupBy(
     db.all<OverrideData>(`SELECT * FROM subscription_overrides WHERE ${chainFilter} from_date <= :to AND to_date >= :from`, {
       ':from': from,
@@ -159,21 +193,6 @@ export function loadPlanData(db: Db, from: IsoDate, to: IsoDate, scope: PlanScop
     }),
     (c) => c.chain_id,
   );
-  const closures = db.all<ClosureData>('SELECT * FROM closures WHERE from_date <= :to AND to_date >= :from ORDER BY id', { ':from': from, ':to': to });
-  const rounds = groupBy(
-    db.all<RoundSlot & { depot_id: number }>(
-      `SELECT r.id, r.code, r.name, r.colour, r.weekday, rd.position, rd.depot_id FROM round_depots rd JOIN rounds r ON r.id = rd.round_id
-       WHERE r.archived_at IS NULL`,
-    ),
-    (r) => r.depot_id,
-  );
-  const decisions = new Map(
-    db
-      .all<HolidayDecision & { holiday_date: string; round_id: number }>('SELECT * FROM holiday_decisions WHERE holiday_date BETWEEN :from AND :to', {
-        ':from': from,
-        ':to': to,
-      })
-      .map((d) => [`${d.holiday_date}|${d.round_id}`, { action: d.action, shift_to_date: d.shift_to_date }]),
-  );
-  return { versions, depots, formulas, overrides, cancellations, closures, rounds, decisions };
+  const fixed = cached ? fromCache(cached, from, to) : loadStaticPlanData(db, from, to);
+  return { versions, overrides, cancellations, ...fixed };
 }

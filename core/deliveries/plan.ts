@@ -4,7 +4,7 @@ import { getISOWeek } from 'date-fns';
 import { holidaysBetween } from '../calendar/holidays';
 import { isAvailableInMonth } from '../formulas/formulas';
 import { cents, type Cents } from '../money/money';
-import { loadPlanData, type ClosureData, type DepotData, type FormulaData, type PlanData, type PlanScope, type RoundSlot, type VersionData } from './plan-data';
+import { loadPlanData, type ClosureData, type DepotData, type FormulaData, type PlanData, type PlanScope, type RoundSlot, type StaticPlanData, type VersionData } from './plan-data';
 import { compareFr } from '../text/collate';
 
 export type PlannedStatus = 'expected' | 'cancelled' | 'closure' | 'holiday_skipped';
@@ -56,6 +56,8 @@ export interface PlanOptions extends PlanScope {
   excludeClosureIds?: readonly number[];
   /** Skip the display order (date, round, depot, name) when only totals are wanted. */
   unsorted?: boolean;
+  /** The settings already read by a bulk caller (`loadStaticPlanData`), valid while none of them changes. */
+  staticData?: StaticPlanData;
 }
 
 export function mondayOf(day: IsoDate): IsoDate {
@@ -198,7 +200,7 @@ function planVersionWeek(
 export function planDeliveries(db: Db, options: PlanOptions): PlannedBasket[] {
   const firstMonday = mondayOf(options.from);
   const lastSunday = addDays(mondayOf(options.to), 6);
-  const data = loadPlanData(db, firstMonday, lastSunday, options);
+  const data = loadPlanData(db, firstMonday, lastSunday, options, options.staticData);
   const excluded = new Set(options.excludeClosureIds ?? []);
   const closures = [...data.closures.filter((c) => !excluded.has(c.id)), ...(options.extraClosures ?? [])];
   const holidays = new Map(holidaysBetween(firstMonday, lastSunday).map((h) => [h.date as string, h.name]));

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ConflictError, NotFoundError, ValidationError } from '../api/errors';
 import { defineHandler, type HandlerContext } from '../api/handler';
+import { loadStaticPlanData, type StaticPlanData } from '../deliveries/plan-data';
 import { idField, requiredText, trimmed } from '../validation/fields';
 import { portalIdIndex } from './portal-ids';
 import { applyPortalRequest, isRuleRefusal, NO_OVERRIDE } from './request-apply';
@@ -62,6 +63,9 @@ export const portalRequestsImport = defineHandler({
     let index: Map<string, number> | null = null;
     // Request ids already received (earlier imports, then this one): one read, not one per request.
     let known: Set<string> | null = null;
+    // The planner's settings (depots, formulas and prices, rounds, closures, holiday decisions):
+    // no request changes them, so they are read once for the whole import, not once per basket.
+    let staticData: StaticPlanData | null = null;
     const result: RequestsImportResult = { applied: 0, waiting: 0, rejected: 0, duplicates: 0, files: [] };
     for (const file of files) {
       const parsed = parseRequestsFile(file.content);
@@ -73,6 +77,7 @@ export const portalRequestsImport = defineHandler({
       }
       report.requests = parsed.requests.length;
       index ??= portalIdIndex(db);
+      const settings = (staticData ??= loadStaticPlanData(db));
       known ??= new Set(db.all<{ request_id: string }>('SELECT request_id FROM portal_requests').map((r) => r.request_id));
       for (const request of parsed.requests) {
         if (known.has(request.requestId)) {
@@ -84,7 +89,7 @@ export const portalRequestsImport = defineHandler({
         let reason = subscriberId === null ? unknownSubscriber(request.portalId) : '';
         if (subscriberId !== null) {
           try {
-            db.transaction(() => applyPortalRequest(ctx, request, subscriberId, NO_OVERRIDE));
+            db.transaction(() => applyPortalRequest(ctx, request, subscriberId, NO_OVERRIDE, settings));
           } catch (error) {
             if (!isRuleRefusal(error)) throw error;
             reason = error.message;

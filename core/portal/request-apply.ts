@@ -4,8 +4,9 @@ import type { HandlerContext, HandlerSpec } from '../api/handler';
 import { parseInput } from '../api/zod-fr';
 import type { Db } from '../db/database';
 import { formatDateFr, type IsoDate } from '../dates/dates';
-import { cancellationCreate } from '../deliveries/cancellation-handlers';
-import { subscriberUpdate } from '../subscribers/subscriber-handlers';
+import { cancellationCreate, createCancellation } from '../deliveries/cancellation-handlers';
+import type { StaticPlanData } from '../deliveries/plan-data';
+import { subscriberUpdate, updateSubscriber } from '../subscribers/subscriber-handlers';
 import { subscriberFromDb, type SubscriberRow } from '../subscribers/subscriber-rows';
 import { subscriptionChange, subscriptionTemporaryChange } from '../subscriptions/subscription-handlers';
 import { loadSubscription } from '../subscriptions/subscription-store';
@@ -80,7 +81,13 @@ function alreadyCancelled(db: Db, chainId: number, day: string): boolean {
  * a basket (the others deliver on another day). A basket already cancelled is left as it
  * is: the wish already holds.
  */
-function cancelDeliveries(ctx: HandlerContext, request: Extract<PortalRequest, { type: 'cancel_deliveries' }>, subscriberId: number, override: RequestOverride): void {
+function cancelDeliveries(
+  ctx: HandlerContext,
+  request: Extract<PortalRequest, { type: 'cancel_deliveries' }>,
+  subscriberId: number,
+  override: RequestOverride,
+  staticData: StaticPlanData | undefined,
+): void {
   const { db } = ctx;
   for (const date of [...new Set(request.dates)].sort()) {
     const chains = db
@@ -92,7 +99,13 @@ function cancelDeliveries(ctx: HandlerContext, request: Extract<PortalRequest, {
     if (chains.length === 0) throw ValidationError.field('dates', `Aucun panier n’est prévu le ${fr(date)} pour cet adhérent.`);
     const cancel = (chainId: number) => {
       try {
-        runHandler(ctx, cancellationCreate, { chainId, fromDate: date, toDate: date, reason: portalReason(request), confirmLate: override.confirmLate });
+        // cancellation-create's own validation and rules, with the settings the import read once.
+        const input = parseInput(
+          cancellationCreate.input,
+          { chainId, fromDate: date, toDate: date, reason: portalReason(request), confirmLate: override.confirmLate },
+          cancellationCreate.labels,
+        );
+        createCancellation(ctx, input, staticData);
       } catch (error) {
         throw withDate(error, date);
       }
@@ -122,14 +135,19 @@ function contactUpdate(ctx: HandlerContext, request: Extract<PortalRequest, { ty
   const { requestId: _r, portalId: _p, requestedAt: _t, type: _type, ...changes } = request;
   const defined = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
   if (Object.keys(defined).length === 0) throw new ValidationError('La demande ne contient aucune coordonnée à changer.');
-  runHandler(ctx, subscriberUpdate, { ...fields, ...defined, id: subscriberId });
+  // subscriber-update's own validation and rules; the record it would read back is not needed.
+  updateSubscriber(ctx.db, parseInput(subscriberUpdate.input, { ...fields, ...defined, id: subscriberId }, subscriberUpdate.labels));
 }
 
-/** Applies one request through the office's handlers; throws their refusal (a French message) when a rule says no. */
-export function applyPortalRequest(ctx: HandlerContext, request: PortalRequest, subscriberId: number, override: RequestOverride): void {
+/**
+ * Applies one request through the office's handlers; throws their refusal (a French message)
+ * when a rule says no. `staticData` (the planner's settings, read once by a bulk import that
+ * changes none of them) spares each cancellation re-reading them.
+ */
+export function applyPortalRequest(ctx: HandlerContext, request: PortalRequest, subscriberId: number, override: RequestOverride, staticData?: StaticPlanData): void {
   switch (request.type) {
     case 'cancel_deliveries':
-      return cancelDeliveries(ctx, request, subscriberId, override);
+      return cancelDeliveries(ctx, request, subscriberId, override, staticData);
     case 'temporary_change': {
       const chainId = pickChain(ctx.db, subscriberId, request.subscriptionId, request.from, request.to);
       runHandler(ctx, subscriptionTemporaryChange, {

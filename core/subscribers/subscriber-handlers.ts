@@ -38,7 +38,11 @@ export function generateRum(subscriberId: number, taken: (rum: string) => boolea
 
 function assertSubscriber(db: Db, input: SubscriberFields, exceptId: number | null): void {
   if (input.mandateRum !== '') {
-    const clash = db.get<{ last_name: string }>('SELECT last_name FROM subscribers WHERE mandate_rum = ? AND id IS NOT ?', [input.mandateRum, exceptId]);
+    // `mandate_rum != ''` lets SQLite use the partial unique index instead of scanning every subscriber.
+    const clash = db.get<{ last_name: string }>("SELECT last_name FROM subscribers WHERE mandate_rum = ? AND mandate_rum != '' AND id IS NOT ?", [
+      input.mandateRum,
+      exceptId,
+    ]);
     if (clash) throw ValidationError.field('mandateRum', `Cette référence de mandat (RUM) est déjà celle de ${clash.last_name}.`);
   }
   if (input.membershipTypeId !== null && !db.get('SELECT 1 FROM membership_types WHERE id = ?', [input.membershipTypeId])) {
@@ -77,16 +81,26 @@ export const subscriberCreate = defineHandler({
   },
 });
 
+/**
+ * The checks and the write of `subscriber-update`, without reading the record back: the
+ * portal import (issue 9) validates with the handler's input and needs nothing returned.
+ */
+export function updateSubscriber(db: Db, input: SubscriberFields & { id: number }): void {
+  // Only what the rules need; the computed status (several subqueries) is not one of them.
+  const current = db.get<{ archived_at: string | null; created_at: string }>('SELECT archived_at, created_at FROM subscribers WHERE id = ?', [input.id]);
+  if (!current) throw new NotFoundError(`Adhérent introuvable (n° ${input.id}).`);
+  if (current.archived_at) throw new ConflictError('Cette fiche est archivée : réactivez-la avant de la modifier.');
+  assertSubscriber(db, input, input.id);
+  save(db, input, input.id, current.created_at);
+}
+
 export const subscriberUpdate = defineHandler({
   name: 'subscriber-update',
   input: subscriberInput.and(z.object({ id: idField })),
   labels: SUBSCRIBER_LABELS,
   mutates: true,
   run: ({ db, clock }, input) => {
-    const current = getSubscriber(db, input.id, clock.today());
-    if (current.archivedAt) throw new ConflictError('Cette fiche est archivée : réactivez-la avant de la modifier.');
-    assertSubscriber(db, input, input.id);
-    save(db, input, input.id, current.createdAt);
+    updateSubscriber(db, input);
     return getSubscriber(db, input.id, clock.today());
   },
 });

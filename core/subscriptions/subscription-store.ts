@@ -53,11 +53,18 @@ function pickCurrent(versions: SubscriptionVersion[], today: IsoDate): Subscript
   return running ?? versions.find((v) => v.startDate > today) ?? versions[versions.length - 1]!;
 }
 
+const chainNotFound = (chainId: number) => new NotFoundError(`Abonnement introuvable (n° ${chainId}).`);
+
+/** loadSubscription's refusal of an unknown chain, for callers that need nothing else of it (one indexed lookup). */
+export function assertChainExists(db: Db, chainId: number): void {
+  if (!db.get('SELECT 1 FROM subscriptions WHERE chain_id = ? LIMIT 1', [chainId])) throw chainNotFound(chainId);
+}
+
 export function loadSubscription(db: Db, chainId: number, today: IsoDate): Subscription {
   const rows = versionRows(db, chainId);
   const first = rows[0];
   const last = rows[rows.length - 1];
-  if (!first || !last) throw new NotFoundError(`Abonnement introuvable (n° ${chainId}).`);
+  if (!first || !last) throw chainNotFound(chainId);
   const versions = rows.map(versionFromDb);
   const subscriber = db.get<{ kind: 'person' | 'organisation'; civility: '' | 'Mme' | 'M.'; first_name: string; last_name: string }>(
     'SELECT kind, civility, first_name, last_name FROM subscribers WHERE id = ?',

@@ -112,6 +112,27 @@ describe('portal requests that cannot be applied', () => {
       ['bad-email', 'Adresse e-mail invalide (exemple : prenom.nom@exemple.fr).'],
     ]);
   });
+
+  it('meets the closures the office saved, and what earlier requests of the same import did', async () => {
+    const world = await createInvoicingWorld();
+    const { backend, depots } = world;
+    const chain = await world.subscribe(depots.ploemeur);
+    await backend.call('closure-create', { scope: 'organisation', gardenId: null, depotId: null, fromDate: '2026-12-14', toDate: '2026-12-20', label: 'Inventaire' });
+    const portalId = await portalIdFor(backend, await subscriberOf(backend, chain));
+    const content = requestsFile([
+      { requestId: 'closed', portalId, type: 'cancel_deliveries', dates: ['2026-12-15'] },
+      { requestId: 'first', portalId, type: 'cancel_deliveries', dates: ['2026-12-08'] },
+      // The basket is already cancelled by the request before: the wish holds, nothing is added.
+      { requestId: 'again', portalId, type: 'cancel_deliveries', dates: ['2026-12-08'] },
+    ]);
+    expect(await importRequests(backend, [{ name: 'd.json', content }])).toMatchObject({ applied: 2, waiting: 1 });
+    expect((await listRequests(backend, 'waiting')).map((r) => [r.requestId, r.reason])).toEqual([
+      ['closed', 'Aucun panier à annuler : le mardi 15 décembre 2026 est une fermeture (Inventaire).'],
+    ]);
+    expect((await weekBaskets(backend, '2026-12-08', chain)).map((b) => b.status)).toEqual(['cancelled']);
+    expect((await weekBaskets(backend, '2026-12-15', chain)).map((b) => b.status)).toEqual(['closure']);
+    expect((await backend.call('cancellation-list-for-subscriber', { subscriberId: await subscriberOf(backend, chain) })) as unknown[]).toHaveLength(1);
+  });
 });
 
 describe('malformed requests files', () => {
