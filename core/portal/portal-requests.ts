@@ -92,7 +92,7 @@ export const portalRequestsImport = defineHandler({
             db.transaction(() => applyPortalRequest(ctx, request, subscriberId, NO_OVERRIDE, settings));
           } catch (error) {
             if (!isRuleRefusal(error)) throw error;
-            reason = error.message;
+            reason = officeWording(error.message);
           }
         }
         storeRequest(ctx, request, subscriberId, reason === '' ? 'applied' : 'waiting', reason);
@@ -116,6 +116,14 @@ export const portalRequestList = defineHandler({
   mutates: false,
   run: ({ db }, { status, limit }): PortalRequestView[] => listRequests(db, status ?? null, limit),
 });
+
+/**
+ * The office's handlers speak to the office's own forms (« Cochez … »); on the Portail screen the
+ * override is « Accepter ».
+ */
+function officeWording(message: string): string {
+  return message.replace(' Cochez « Confirmer malgré le délai » pour l’annuler quand même.', ' « Accepter » l’annule quand même.');
+}
 
 function waitingRequest(ctx: HandlerContext, id: number) {
   const row = ctx.db.get<{ status: RequestStatus; payload: string; subscriber_id: number | null; subscriber_ref: string }>(

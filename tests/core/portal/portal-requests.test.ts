@@ -32,7 +32,7 @@ describe('portal requests that cannot be applied', () => {
     const { result, waiting, byRequest, backend, late, closed, mover } = await conflictWorld();
     expect(result).toMatchObject({ applied: 0, waiting: 4, rejected: 0, duplicates: 0 });
     expect(waiting.map((r) => r.requestId)).toEqual(['late', 'closed', 'unknown', 'full']);
-    expect(byRequest('late').reason).toMatch(/^Le délai d’annulation du panier du mardi 8 décembre 2026 est dépassé \(limite : jeudi 3 décembre 2026 à 12 h 00\)/);
+    expect(byRequest('late').reason).toMatch(/^Le délai d’annulation du panier du mardi 8 décembre 2026 est dépassé \(limite : jeudi 3 décembre 2026 à 12 h 00\)\. « Accepter » l’annule quand même\.$/);
     expect(byRequest('closed').reason).toBe('La semaine du mardi 1 décembre 2026 est déjà validée : corrigez la livraison à la place.');
     expect(byRequest('unknown').reason).toMatch(/^Adhérent inconnu : l’identifiant portail P0123456789abcdef ne correspond à aucun adhérent/);
     expect(byRequest('unknown')).toMatchObject({ subscriberId: null, subscriberName: '' });
