@@ -3,7 +3,7 @@ import { defineHandler } from '../api/handler';
 import type { Db } from '../db/database';
 import { addDays, type IsoDate } from '../dates/dates';
 import { billedStatusSql, monthRange, readCutover } from '../invoicing/blockers';
-import { planDeliveries } from '../deliveries/plan';
+import { planDeliveries, type PlannedBasket } from '../deliveries/plan';
 import { cents, type Cents } from '../money/money';
 import { compareFr } from '../text/collate';
 import { idField, isoDateField } from '../validation/fields';
@@ -62,12 +62,54 @@ function stillToInvoiceSince(db: Db): string {
   return afterIssued > cutover ? afterIssued : cutover;
 }
 
+/** An unscoped plan the caller already made (the dashboard's), with the range it covers. */
+export interface PlanSlice {
+  from: IsoDate;
+  to: IsoDate;
+  baskets: readonly PlannedBasket[];
+}
+
+/** What a planned basket adds to the month's projection: unit price × quantity (0 without a price). */
+export const expectedCents = (b: PlannedBasket): number => (b.unitPriceCents ?? 0) * b.quantity;
+
+/**
+ * The expected baskets of the window (not cancelled, closed or skipped). Taken from `planned`
+ * when it covers the window: the planner plans week by week, so a wider range plans these
+ * days alike; otherwise one planning pass for the whole association (or one subscriber).
+ */
+export function expectedBasketsIn(db: Db, window: { from: IsoDate; to: IsoDate }, planned?: PlanSlice, subscriberId?: number): PlannedBasket[] {
+  const { from, to } = window;
+  if (from > to) return [];
+  const baskets =
+    planned && planned.from <= from && planned.to >= to
+      ? planned.baskets
+      : planDeliveries(db, { from, to, unsorted: true, ...(subscriberId !== undefined ? { subscriberId } : {}) });
+  return baskets.filter((b) => b.status === 'expected' && b.date >= from && b.date <= to && (subscriberId === undefined || b.subscriberId === subscriberId));
+}
+
+/**
+ * Cheque payers' baskets delivered before `from` and not yet on an issued invoice, in cents.
+ * Read payer by payer through deliveries(subscriber_id, delivery_date): cheque payers are a
+ * fraction of the association, so this reads a fraction of the month's delivery records.
+ */
+export function uninvoicedBefore(db: Db, from: IsoDate): Map<number, number> {
+  const rows = db.all<{ subscriber_id: number; total: number }>(
+    `SELECT r.subscriber_id, sum(r.unit_price_cents * r.quantity) AS total FROM subscribers s CROSS JOIN deliveries r ON r.subscriber_id = s.id
+     WHERE s.payment_method = 'cheque' AND r.delivery_date >= :since AND r.delivery_date < :from AND ${billedStatusSql(db)}
+       AND NOT EXISTS (SELECT 1 FROM invoice_lines l JOIN invoices i ON i.id = l.invoice_id WHERE l.delivery_id = r.id AND i.status = 'issued')
+     GROUP BY r.subscriber_id`,
+    { ':since': stillToInvoiceSince(db), ':from': from },
+  );
+  return new Map(rows.map((r) => [r.subscriber_id, r.total]));
+}
+
 /**
  * Every cheque payer's month-end projection. One planning pass for all of them (the planner
  * loads a month for the whole association in a few queries), then in-memory grouping.
+ * `countLowBalances` counts the same projection without the details.
  */
 export function lowBalances(db: Db, window: { from: IsoDate; to: IsoDate }, subscriberId?: number): LowBalance[] {
-  const { from, to } = window;
+  const { from } = window;
   const thresholdCents = readPaymentSettings(db).lowBalanceThresholdCents;
   const payers = db.all<PayerRow>(
     `SELECT s.id, s.kind, s.first_name, s.last_name, s.email,
@@ -78,25 +120,13 @@ export function lowBalances(db: Db, window: { from: IsoDate; to: IsoDate }, subs
   if (payers.length === 0) return [];
   const ids = new Set(payers.map((p) => p.id));
   const baskets = new Map<number, ExpectedBasket[]>();
-  if (from <= to) {
-    for (const b of planDeliveries(db, { from, to, unsorted: true, ...(subscriberId !== undefined ? { subscriberId } : {}) })) {
-      if (b.status !== 'expected' || !ids.has(b.subscriberId)) continue;
-      const list = baskets.get(b.subscriberId) ?? [];
-      list.push({ date: b.date, formulaName: b.formulaName, quantity: b.quantity, amountCents: cents((b.unitPriceCents ?? 0) * b.quantity) });
-      baskets.set(b.subscriberId, list);
-    }
+  for (const b of expectedBasketsIn(db, window, undefined, subscriberId)) {
+    if (!ids.has(b.subscriberId)) continue;
+    const list = baskets.get(b.subscriberId) ?? [];
+    list.push({ date: b.date, formulaName: b.formulaName, quantity: b.quantity, amountCents: cents(expectedCents(b)) });
+    baskets.set(b.subscriberId, list);
   }
-  const uninvoiced = new Map(
-    db
-      .all<{ subscriber_id: number; total: number }>(
-        `SELECT r.subscriber_id, sum(r.unit_price_cents * r.quantity) AS total FROM deliveries r JOIN subscribers s ON s.id = r.subscriber_id
-         WHERE s.payment_method = 'cheque' AND r.delivery_date >= :since AND r.delivery_date < :from AND ${billedStatusSql(db)}
-           AND NOT EXISTS (SELECT 1 FROM invoice_lines l JOIN invoices i ON i.id = l.invoice_id WHERE l.delivery_id = r.id AND i.status = 'issued')
-         GROUP BY r.subscriber_id`,
-        { ':since': stillToInvoiceSince(db), ':from': from },
-      )
-      .map((r) => [r.subscriber_id, r.total]),
-  );
+  const uninvoiced = uninvoicedBefore(db, from);
   const quarterly = quarterlyBySubscriber(db, from, [...ids]);
   return payers.map((p) => {
     const list = baskets.get(p.id) ?? [];

@@ -68,6 +68,22 @@ interface DebtorRow {
   archived_at: string | null;
 }
 
+/** The ledger entries of `subscriberIds` dated `at` or before, oldest first, as the ageing reads them (one query). */
+export function debtorMovements(db: Db, at: IsoDate, subscriberIds: readonly number[]): Map<number, AgingMovement[]> {
+  const movements = new Map<number, AgingMovement[]>();
+  if (subscriberIds.length === 0) return movements;
+  for (const r of db.all<MovementRow>(
+    `SELECT id, subscriber_id, entry_date, kind, amount_cents, reference, source_type, source_id, reverses_id FROM ledger_entries
+     WHERE entry_date <= :at AND subscriber_id IN (${subscriberIds.map(Number).join(',')}) ORDER BY entry_date, id`,
+    { ':at': at },
+  )) {
+    const list = movements.get(r.subscriber_id) ?? [];
+    list.push({ id: r.id, date: r.entry_date, kind: r.kind, amountCents: r.amount_cents, reference: r.reference, invoiceId: r.source_type === 'invoice' ? r.source_id : null, reversesId: r.reverses_id });
+    movements.set(r.subscriber_id, list);
+  }
+  return movements;
+}
+
 /** Every subscriber whose balance on `at` is negative, with their debt aged (two queries in all). */
 export function unpaidSubscribers(db: Db, at: IsoDate): UnpaidSubscriber[] {
   const debtors = db.all<DebtorRow>(
@@ -77,17 +93,7 @@ export function unpaidSubscribers(db: Db, at: IsoDate): UnpaidSubscriber[] {
     { ':at': at },
   );
   if (debtors.length === 0) return [];
-  const ids = debtors.map((d) => d.id).join(',');
-  const movements = new Map<number, AgingMovement[]>();
-  for (const r of db.all<MovementRow>(
-    `SELECT id, subscriber_id, entry_date, kind, amount_cents, reference, source_type, source_id, reverses_id FROM ledger_entries
-     WHERE entry_date <= :at AND subscriber_id IN (${ids}) ORDER BY entry_date, id`,
-    { ':at': at },
-  )) {
-    const list = movements.get(r.subscriber_id) ?? [];
-    list.push({ id: r.id, date: r.entry_date, kind: r.kind, amountCents: r.amount_cents, reference: r.reference, invoiceId: r.source_type === 'invoice' ? r.source_id : null, reversesId: r.reverses_id });
-    movements.set(r.subscriber_id, list);
-  }
+  const movements = debtorMovements(db, at, debtors.map((d) => d.id));
   return debtors
     .map((d) => {
       const aging = ageDebts(movements.get(d.id) ?? [], at);

@@ -113,16 +113,18 @@ export function paymentTasks(alerts: readonly PaymentAlert[]): DashboardTask[] {
   return alerts.map((a) => ({ kind: a.kind, label: a.message, count: a.count, screen: a.screen, amountCents: a.amountCents }));
 }
 
-/** Découverte offers ending within 4 weeks: the CCAS must agree to a renewal (DOMAIN « Panier Découverte »). */
-export function discoveryTask(ending: readonly Subscription[]): DashboardTask | null {
-  if (ending.length === 0) return null;
-  const one = ending.length === 1 ? ending[0]! : null;
+/**
+ * Découverte offers ending within 4 weeks: the CCAS must agree to a renewal (DOMAIN « Panier Découverte »).
+ * `one` is the offer itself when it is the only one (the task then names the subscriber).
+ */
+export function discoveryTask(count: number, one: Subscription | null): DashboardTask | null {
+  if (count === 0) return null;
   return {
     kind: 'discovery_ending',
     label: one
       ? `L’offre Découverte de ${one.subscriberName} se termine le ${dayLabel(one.endDate ?? '')} : renouvellement CCAS à demander`
-      : `${ending.length} offres Découverte se terminent d’ici 4 semaines : renouvellement CCAS à demander`,
-    count: ending.length,
+      : `${count} offres Découverte se terminent d’ici 4 semaines : renouvellement CCAS à demander`,
+    count,
     screen: 'subscriptions',
     ...(one ? { target: { subscriberId: one.subscriberId, ...(one.endDate ? { day: one.endDate } : {}) } } : {}),
   };

@@ -2,8 +2,10 @@ import { z } from 'zod';
 import { defineHandler, type HandlerContext } from '../api/handler';
 import { addDays, type IsoDate } from '../dates/dates';
 import { mondayOf, planDeliveries } from '../deliveries/plan';
-import { paymentAlerts } from '../payments/payment-alerts';
-import { discoveryEndingList } from '../subscriptions/subscription-handlers';
+import { windowOf, type PlanSlice } from '../payments/balances';
+import { paymentAlertsOn } from '../payments/payment-alerts';
+import { discoveryEndingChains } from '../subscriptions/subscription-handlers';
+import { loadSubscription } from '../subscriptions/subscription-store';
 import {
   capacityTasks,
   discoveryTask,
@@ -36,7 +38,11 @@ export interface Dashboard {
   empty: boolean;
 }
 
-/** Everything but the backup, synchronously: one planner pass from the oldest open week to a week ahead. */
+/**
+ * Everything but the backup, synchronously. One planner pass serves the whole screen: from the
+ * oldest open week to the later of a week ahead and the month's end, which the low-balance
+ * count projects to; each figure keeps only its own days of it.
+ */
 export function buildDashboard(ctx: HandlerContext): Omit<Dashboard, 'lastBackupAt'> {
   const { db, clock } = ctx;
   const today = clock.today();
@@ -46,7 +52,11 @@ export function buildDashboard(ctx: HandlerContext): Omit<Dashboard, 'lastBackup
   const empty = !db.get('SELECT 1 FROM subscribers LIMIT 1');
   const closed = closedDays(db, addDays(monday, -7 * 8), ahead);
   const planFrom = openDaysPlanStart(db, today, closed);
-  const baskets = empty ? [] : planDeliveries(db, { from: planFrom < monday ? planFrom : monday, to: ahead, unsorted: true });
+  const month = windowOf(today, undefined);
+  const planned: PlanSlice = { from: planFrom < monday ? planFrom : monday, to: month.to > ahead ? month.to : ahead, baskets: [] };
+  if (!empty) planned.baskets = planDeliveries(db, { from: planned.from, to: planned.to, unsorted: true });
+  // The week ahead, as the open weeks and the depots' next day read it (not the rest of the month).
+  const baskets = planned.to > ahead ? planned.baskets.filter((b) => b.date <= ahead) : planned.baskets;
 
   const formulas = new Map<number, NamedCount>();
   const gardens = new Map<number, NamedCount>();
@@ -72,10 +82,12 @@ export function buildDashboard(ctx: HandlerContext): Omit<Dashboard, 'lastBackup
   if (empty) return { week, tasks: firstRunTasks(db), empty };
 
   const tasks: DashboardTask[] = [...openWeekTasks(baskets, today, closed)];
-  const month = monthTask(db, today);
-  if (month) tasks.push(month);
-  tasks.push(...paymentTasks(paymentAlerts.run(ctx, {})));
-  const discovery = discoveryTask(discoveryEndingList.run(ctx, { weeks: 4 }));
+  const invoicing = monthTask(db, today);
+  if (invoicing) tasks.push(invoicing);
+  tasks.push(...paymentTasks(paymentAlertsOn(db, today, planned)));
+  // As « Découverte » lists them; only a lone offer is loaded, to be named.
+  const ending = discoveryEndingChains(db, today, 4);
+  const discovery = discoveryTask(ending.length, ending.length === 1 ? loadSubscription(db, ending[0]!, today) : null);
   if (discovery) tasks.push(discovery);
   tasks.push(...capacityTasks(db, baskets, today as IsoDate, closed));
   return { week, tasks, empty };

@@ -291,14 +291,21 @@ export const discoveryEndingList = defineHandler({
   mutates: false,
   run: ({ db, clock }, { weeks }) => {
     const today = clock.today();
-    const until = addDays(today, weeks * 7 - 1);
-    return db
-      .all<{ chain_id: number }>(
-        `SELECT chain_id FROM subscriptions v GROUP BY chain_id
-         HAVING max(is_discovery) = 1 AND max(coalesce(end_date, '9999-12-31')) BETWEEN ? AND ?
-         ORDER BY max(end_date)`,
-        [today, until],
-      )
-      .map((row) => loadSubscription(db, row.chain_id, today));
+    return discoveryEndingChains(db, today, weeks).map((chainId) => loadSubscription(db, chainId, today));
   },
 });
+
+/**
+ * The chains of `discovery-ending-list`, soonest end first: the dashboard counts them and loads
+ * only a lone one. Only chains with a Découverte version are grouped (a few among thousands).
+ */
+export function discoveryEndingChains(db: Db, today: IsoDate, weeks: number): number[] {
+  return db
+    .all<{ chain_id: number }>(
+      `SELECT chain_id FROM subscriptions v WHERE chain_id IN (SELECT chain_id FROM subscriptions WHERE is_discovery = 1) GROUP BY chain_id
+       HAVING max(is_discovery) = 1 AND max(coalesce(end_date, '9999-12-31')) BETWEEN ? AND ?
+       ORDER BY max(end_date)`,
+      [today, addDays(today, weeks * 7 - 1)],
+    )
+    .map((row) => row.chain_id);
+}

@@ -8,6 +8,7 @@ import * as invoicing from './2026-12-04-06-invoicing';
 import * as payments from './2026-12-04-08-payments';
 import * as moveIn from './2026-12-04-09-import';
 import * as portal from './2026-12-04-10-portal';
+import * as ledgerBalanceIndex from './2026-12-04-11-ledger-balance-index';
 import { chainUnhashedEntries } from '../../ledger/chain';
 import type { Db } from '../database';
 
@@ -34,6 +35,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: '2026-12-04-08-payments', up: payments.up, after: (db) => void chainUnhashedEntries(db) },
   { id: '2026-12-04-09-import', up: moveIn.up },
   { id: '2026-12-04-10-portal', up: portal.up },
+  { id: '2026-12-04-11-ledger-balance-index', up: ledgerBalanceIndex.up },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
