@@ -107,6 +107,8 @@ function groupBy<T>(rows: T[], key: (row: T) => number): Map<number, T[]> {
 export interface PlanScope {
   subscriberId?: number;
   chainIds?: readonly number[];
+  /** Totals only (dashboard, forecast): skip the subscribers' names and contacts (left empty). */
+  withoutContact?: boolean;
 }
 
 /**
@@ -169,10 +171,12 @@ export function loadPlanData(db: Db, from: IsoDate, to: IsoDate, scope: PlanScop
     params[':subscriber'] = scope.subscriberId;
   }
   if (scope.chainIds) filter += ` AND v.chain_id IN (${scope.chainIds.map(Number).join(',') || '0'})`;
+  const contact = scope.withoutContact
+    ? `'' AS first_name, '' AS last_name, 'person' AS kind, '' AS phone, '' AS email FROM subscriptions v`
+    : 's.first_name, s.last_name, s.kind, s.phone, s.email FROM subscriptions v JOIN subscribers s ON s.id = v.subscriber_id';
   const versions = db.all<VersionData>(
     `SELECT v.id, v.chain_id, v.subscriber_id, v.formula_id, v.depot_id, v.frequency, v.quantity, v.start_date, v.end_date,
-            v.is_discovery, s.first_name, s.last_name, s.kind, s.phone, s.email
-     FROM subscriptions v JOIN subscribers s ON s.id = v.subscriber_id
+            v.is_discovery, ${contact}
      WHERE v.start_date <= :to AND (v.end_date IS NULL OR v.end_date >= :from)${filter}`,
     params,
   );

@@ -54,7 +54,7 @@ export function buildDashboard(ctx: HandlerContext): Omit<Dashboard, 'lastBackup
   const planFrom = openDaysPlanStart(db, today, closed);
   const month = windowOf(today, undefined);
   const planned: PlanSlice = { from: planFrom < monday ? planFrom : monday, to: month.to > ahead ? month.to : ahead, baskets: [] };
-  if (!empty) planned.baskets = planDeliveries(db, { from: planned.from, to: planned.to, unsorted: true });
+  if (!empty) planned.baskets = planDeliveries(db, { from: planned.from, to: planned.to, unsorted: true, withoutContact: true });
   // The week ahead, as the open weeks and the depots' next day read it (not the rest of the month).
   const baskets = planned.to > ahead ? planned.baskets.filter((b) => b.date <= ahead) : planned.baskets;
 

@@ -52,7 +52,7 @@ export const FORECAST_LABELS = { from: 'À partir du', weeks: 'Semaines' };
  */
 export function buildForecast(db: Db, from: IsoDate, weeks: number): Forecast {
   const to = addDays(mondayOf(from), 7 * weeks - 1);
-  const groups = plannedGroups(planDeliveries(db, { from, to, unsorted: true }), () => true);
+  const groups = plannedGroups(planDeliveries(db, { from, to, unsorted: true, withoutContact: true }), () => true);
   const cells = new Map<string, ForecastRow>();
   const formulas = new Map<number, NamedCount>();
   const gardens = new Map<number, NamedCount>();
