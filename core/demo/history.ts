@@ -116,6 +116,13 @@ function activeOn(sub: PlannedSubscription, date: IsoDate): boolean {
   return sub.start <= date && (!sub.end || sub.end >= date);
 }
 
+/** What a cheque payer prepays for a quarter (the letter, rule 4), from the subscriptions active on a day. */
+function quarterlyFlatOn(subscriber: PlannedSubscriber, day: IsoDate): number {
+  return subscriber.subscriptions
+    .filter((s) => activeOn(s, day))
+    .reduce((sum, s) => sum + (s.formula.quarterlyFlat * s.quantity) / (s.frequency === 'weekly' ? 1 : s.frequency === 'monthly' ? 4 : 2), 0);
+}
+
 export function ledgerOf(subscriber: PlannedSubscriber, billed: ReadonlyMap<string, number>, window: Window, random: Random): LedgerRow[] {
   const rows: LedgerRow[] = [];
   const ref = (prefix: string, date: IsoDate) => `${prefix}${date.slice(0, 4)}${date.slice(5, 7)}-${String(subscriber.id).padStart(5, '0')}`;
@@ -165,9 +172,7 @@ export function ledgerOf(subscriber: PlannedSubscriber, billed: ReadonlyMap<stri
       for (const month of ['01', '04', '07', '10']) {
         const day = `${year}-${month}-05` as IsoDate;
         if (day < since || day > until) continue;
-        const flat = subscriber.subscriptions
-          .filter((s) => activeOn(s, day))
-          .reduce((sum, s) => sum + (s.formula.quarterlyFlat * s.quantity) / (s.frequency === 'weekly' ? 1 : s.frequency === 'monthly' ? 4 : 2), 0);
+        const flat = quarterlyFlatOn(subscriber, day);
         if (flat > 0) rows.push({ date: day, kind: 'payment', amount: Math.round(flat), method: 'cheque', reference: random.digits(7), label: 'Chèque trimestriel' });
       }
     }
@@ -203,9 +208,7 @@ export function advanceChequesOf(subscriber: PlannedSubscriber, window: Window, 
     return (next > 12 ? `${Number(day.slice(0, 4)) + 1}-01-05` : `${day.slice(0, 4)}-${String(next).padStart(2, '0')}-05`) as IsoDate;
   };
   const first = quarterStart(window.to);
-  const flat = subscriber.subscriptions
-    .filter((s) => activeOn(s, window.to))
-    .reduce((sum, s) => sum + (s.formula.quarterlyFlat * s.quantity) / (s.frequency === 'weekly' ? 1 : s.frequency === 'monthly' ? 4 : 2), 0);
+  const flat = quarterlyFlatOn(subscriber, window.to);
   if (flat <= 0 || !random.chance(0.8)) return [];
   const drawer = subscriber.person.kind === 'organisation' ? subscriber.person.lastName : [subscriber.person.firstName, subscriber.person.lastName].join(' ');
   const bank = random.pick(BANKS);
