@@ -8,6 +8,7 @@ import { compareFr } from '../text/collate';
 import { bicProblem, formatIban, ibanProblem, normalizeBic, normalizeIban } from '../validation/bank';
 import { idField, isoDateField, trimmed } from '../validation/fields';
 import { MANDATE_LAPSE_MONTHS } from './sepa-candidates';
+import { displayName } from './payment-common';
 
 /**
  * SEPA mandates (finance-rules §2.6). The mandate lives on the subscriber (RUM, IBAN, BIC,
@@ -76,7 +77,7 @@ export const mandateList = defineHandler({
         const st = mandateStatus(r, today);
         return {
           subscriberId: r.id,
-          name: r.kind === 'organisation' ? r.last_name : [r.first_name, r.last_name].filter(Boolean).join(' '),
+          name: displayName(r),
           sortName: `${r.last_name} ${r.first_name}`,
           paysBySepa: r.payment_method === 'sepa',
           rum: r.mandate_rum,

@@ -5,6 +5,7 @@ import { cents, type Cents } from '../money/money';
 import { compareFr } from '../text/collate';
 import { ibanProblem, normalizeBic, normalizeIban } from '../validation/bank';
 import type { SequenceType } from './sepa/pain008';
+import { displayName } from './payment-common';
 import { toSepaText } from './sepa/sepa-text';
 
 /**
@@ -76,7 +77,6 @@ interface LastDebit {
   collection_date: IsoDate;
 }
 
-const name = (r: Pick<InvoiceRow, 'kind' | 'first_name' | 'last_name'>) => (r.kind === 'organisation' ? r.last_name : [r.first_name, r.last_name].filter(Boolean).join(' '));
 
 /** The bank of an IBAN: for French IBANs the 5-digit bank code, elsewhere the BIC when both are known. */
 function sameBank(a: { iban: string; bic: string }, b: { iban: string; bic: string }): boolean {
@@ -157,7 +157,7 @@ export function planDebits(
   const excluded: ExcludedInvoice[] = [];
   let otherMethods = 0;
   for (const r of rows) {
-    const who = { invoiceId: r.invoice_id, invoiceNumber: r.number, subscriberId: r.subscriber_id, name: name(r), amountDueCents: cents(r.amount_due_cents) };
+    const who = { invoiceId: r.invoice_id, invoiceNumber: r.number, subscriberId: r.subscriber_id, name: displayName(r), amountDueCents: cents(r.amount_due_cents) };
     if (r.payment_method !== 'sepa') {
       // Cheque and transfer payers are not collected; rejected debits of a subscriber who switched stay with them.
       otherMethods++;

@@ -6,6 +6,7 @@ import { formatDateShortFr, type IsoDate } from '../dates/dates';
 import { addEntry } from '../ledger/ledger';
 import { cents } from '../money/money';
 import { idField, isoDateField, trimmed } from '../validation/fields';
+import { displayName } from './payment-common';
 
 /**
  * R-transactions (finance-rules §2.7): a reject before settlement, a return by the debtor's
@@ -128,7 +129,7 @@ export function openReturns(db: Db, subscriberId?: number): OpenReturn[] {
       invoiceId: r.invoice_id,
       invoiceNumber: r.number,
       subscriberId: r.subscriber_id,
-      name: r.kind === 'organisation' ? r.last_name : [r.first_name, r.last_name].filter(Boolean).join(' '),
+      name: displayName(r),
       amountCents: cents(r.amount_cents),
       kind: r.return_kind,
       code: r.return_code,
