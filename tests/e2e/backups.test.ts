@@ -1,12 +1,13 @@
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSession } from '../../electron/session';
 import { validOrganisation } from '../support/organisation';
 import { startHarnessProcess, type HarnessProcess } from '../support/harness';
-import { launchBrowser, type Browser } from './browser';
-import { callApi, goTo, screenshot, SCREENS_DIR } from './ui';
+import type { Browser } from './browser';
+import { closeE2e, openE2e } from './session';
+import { callApi, goTo, screenshot } from './ui';
 
 let dataDir: string;
 let harness: HarnessProcess;
@@ -15,17 +16,10 @@ let browser: Browser;
 const api = <T = Record<string, unknown>>(method: string, input: unknown = {}) => callApi<T>(harness.url, method, input);
 
 beforeAll(async () => {
-  dataDir = await mkdtemp(path.join(os.tmpdir(), 'paniers-e2e-backups-'));
-  await mkdir(SCREENS_DIR, { recursive: true });
-  harness = await startHarnessProcess(['--db', path.join(dataDir, 'jardin.paniers'), '--create']);
-  browser = await launchBrowser();
+  ({ dataDir, harness, browser } = await openE2e('backups', (dir) => ['--db', path.join(dir, 'jardin.paniers'), '--create']));
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await harness?.stop();
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
-});
+afterAll(() => closeE2e({ dataDir, harness, browser }));
 
 describe('backups in the browser, through the web harness', () => {
   it('takes a backup on demand, then restores it after a change, keeping the current base aside first', async () => {

@@ -1,11 +1,10 @@
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarnessProcess, type HarnessProcess } from '../support/harness';
-import { launchBrowser, type Browser } from './browser';
-import { callApi, closedDialog, dialog, field, goTo, screenshot, SCREENS_DIR } from './ui';
+import type { Browser } from './browser';
+import { closeE2e, openE2e } from './session';
+import { callApi, closedDialog, dialog, field, goTo, screenshot } from './ui';
 
 let dataDir: string;
 let harness: HarnessProcess;
@@ -23,17 +22,10 @@ async function choose(page: Page, scope: Page | Locator, label: string, option: 
 const closed = (page: Page, name: string) => closedDialog(page, name, `catalogue-echec-${name}`);
 
 beforeAll(async () => {
-  dataDir = await mkdtemp(path.join(os.tmpdir(), 'paniers-e2e-catalogue-'));
-  await mkdir(SCREENS_DIR, { recursive: true });
-  harness = await startHarnessProcess(['--db', path.join(dataDir, 'jardin.paniers'), '--create']);
-  browser = await launchBrowser();
+  ({ dataDir, harness, browser } = await openE2e('catalogue', (dir) => ['--db', path.join(dir, 'jardin.paniers'), '--create']));
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await harness?.stop();
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
-});
+afterAll(() => closeE2e({ dataDir, harness, browser }));
 
 describe('the catalogue in the browser, through the web harness', () => {
   it('creates a garden, two depots, a round reordered, a formula with a later price, and finds them after a restart', async () => {

@@ -1,13 +1,13 @@
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, formatDateFr, fromLocalDate } from '../../core/dates/dates';
 import { mondayOf, weekLabel } from '../../renderer/week/week-dates';
 import { depotFields, formulaFields, subscriberFields, subscriptionFields } from '../support/catalog';
 import { startHarnessProcess, type HarnessProcess } from '../support/harness';
-import { launchBrowser, type Browser } from './browser';
-import { callApi, goTo, screenshot, SCREENS_DIR } from './ui';
+import type { Browser } from './browser';
+import { closeE2e, openE2e } from './session';
+import { callApi, goTo, screenshot } from './ui';
 
 let dataDir: string;
 let harness: HarnessProcess;
@@ -21,10 +21,7 @@ const lastMonday = addDays(mondayOf(today), -7);
 const lastTuesday = addDays(lastMonday, 1);
 
 beforeAll(async () => {
-  dataDir = await mkdtemp(path.join(os.tmpdir(), 'paniers-e2e-dashboard-'));
-  await mkdir(SCREENS_DIR, { recursive: true });
-  harness = await startHarnessProcess(['--db', path.join(dataDir, 'tableau.paniers'), '--create', '--data-dir', dataDir]);
-  browser = await launchBrowser();
+  ({ dataDir, harness, browser } = await openE2e('dashboard', (dir) => ['--db', path.join(dir, 'tableau.paniers'), '--create', '--data-dir', dir]));
 
   await api('organisation-update', { ...(await api('organisation-get')), legalName: 'Jardin de Cocagne du Blavet' });
   const garden = (await api<{ id: number }>('garden-create', { name: 'Pont-Scorff', address: '' })).id;
@@ -38,11 +35,7 @@ beforeAll(async () => {
   }
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await harness?.stop();
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
-});
+afterAll(() => closeE2e({ dataDir, harness, browser }));
 
 describe('the Tableau de bord in Chromium, through the web harness', () => {
   it('leads from « semaine à valider » to the week, and the task goes once the week is validated', async () => {

@@ -1,12 +1,12 @@
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addMonths, formatDateShortFr, type IsoDate } from '../../core/dates/dates';
-import { startHarnessProcess, type HarnessProcess } from '../support/harness';
+import { type HarnessProcess } from '../support/harness';
 import { csvBytes } from '../support/spreadsheets';
-import { launchBrowser, type Browser } from './browser';
-import { callApi, goTo, screenshot, SCREENS_DIR } from './ui';
+import type { Browser } from './browser';
+import { closeE2e, openE2e } from './session';
+import { callApi, goTo, screenshot } from './ui';
 
 let dataDir: string;
 let harness: HarnessProcess;
@@ -32,10 +32,7 @@ const csv = (rows: string[][]) => ({ name: 'adherents.csv', mimeType: 'text/csv'
 const toTop = (element: unknown) => (element as { scrollIntoView(options: { block: string }): void }).scrollIntoView({ block: 'start' });
 
 beforeAll(async () => {
-  dataDir = await mkdtemp(path.join(os.tmpdir(), 'paniers-e2e-import-'));
-  await mkdir(SCREENS_DIR, { recursive: true });
-  harness = await startHarnessProcess(['--db', path.join(dataDir, 'reprise.paniers'), '--create', '--data-dir', dataDir]);
-  browser = await launchBrowser();
+  ({ dataDir, harness, browser } = await openE2e('import', (dir) => ['--db', path.join(dir, 'reprise.paniers'), '--create', '--data-dir', dir]));
   await api('organisation-update', {
     ...(await api('organisation-get')),
     legalName: 'Jardin de Cocagne du Blavet',
@@ -45,11 +42,7 @@ beforeAll(async () => {
   });
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await harness?.stop();
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
-});
+afterAll(() => closeE2e({ dataDir, harness, browser }));
 
 describe('moving in: the import assistant in Chromium, through the web harness', () => {
   it('refuses a file with two bad lines, imports the corrected one, and shows each opening balance', async () => {

@@ -1,14 +1,14 @@
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, type IsoDate } from '../../core/dates/dates';
 import { monthLabel, previousMonth } from '../../renderer/invoicing/invoicing-text';
 import { mondayOf, weekLabel } from '../../renderer/week/week-dates';
 import { depotFields, formulaFields, subscriberFields, subscriptionFields } from '../support/catalog';
-import { startHarnessProcess, type HarnessProcess } from '../support/harness';
-import { launchBrowser, type Browser } from './browser';
-import { callApi, goTo, screenshot, SCREENS_DIR } from './ui';
+import { type HarnessProcess } from '../support/harness';
+import type { Browser } from './browser';
+import { closeE2e, openE2e } from './session';
+import { callApi, goTo, screenshot } from './ui';
 
 let dataDir: string;
 let harness: HarnessProcess;
@@ -31,10 +31,7 @@ const PEOPLE = [
 ] as const;
 
 beforeAll(async () => {
-  dataDir = await mkdtemp(path.join(os.tmpdir(), 'paniers-e2e-invoicing-'));
-  await mkdir(SCREENS_DIR, { recursive: true });
-  harness = await startHarnessProcess(['--db', path.join(dataDir, 'facturation.paniers'), '--create', '--data-dir', dataDir]);
-  browser = await launchBrowser();
+  ({ dataDir, harness, browser } = await openE2e('invoicing', (dir) => ['--db', path.join(dir, 'facturation.paniers'), '--create', '--data-dir', dir]));
 
   await api('organisation-update', {
     ...(await api('organisation-get')),
@@ -57,11 +54,7 @@ beforeAll(async () => {
   }
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await harness?.stop();
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
-});
+afterAll(() => closeE2e({ dataDir, harness, browser }));
 
 describe('the Facturation screen in Chromium, through the web harness', () => {
   it('shows the blockers, leads to the week to validate, prepares, reviews, issues and credits an invoice', async () => {

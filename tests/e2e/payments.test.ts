@@ -1,12 +1,12 @@
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, addMonths, formatDateShortFr, type IsoDate } from '../../core/dates/dates';
 import { subscriberFields } from '../support/catalog';
 import { startHarnessProcess, type HarnessProcess } from '../support/harness';
-import { launchBrowser, type Browser } from './browser';
-import { callApi, choose, closedDialog, dialog, field, goTo, screenshot, SCREENS_DIR } from './ui';
+import type { Browser } from './browser';
+import { closeE2e, openE2e } from './session';
+import { callApi, choose, closedDialog, dialog, field, goTo, screenshot } from './ui';
 
 let dataDir: string;
 
@@ -26,10 +26,7 @@ const TABS = [
 ] as const;
 
 beforeAll(async () => {
-  dataDir = await mkdtemp(path.join(os.tmpdir(), 'paniers-e2e-payments-'));
-  await mkdir(SCREENS_DIR, { recursive: true });
-  harness = await startHarnessProcess(['--db', path.join(dataDir, 'reglements.paniers'), '--create', '--data-dir', dataDir]);
-  browser = await launchBrowser();
+  ({ dataDir, harness, browser } = await openE2e('payments', (dir) => ['--db', path.join(dir, 'reglements.paniers'), '--create', '--data-dir', dir]));
   await api('organisation-update', {
     ...(await api('organisation-get')),
     legalName: 'Jardin de Cocagne du Blavet',
@@ -43,11 +40,7 @@ beforeAll(async () => {
   await api('subscriber-create', subscriberFields({ firstName: 'Chantal', lastName: 'Jégo', paymentMethod: 'cheque', iban: '', mandateSignedOn: null }));
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await harness?.stop();
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
-});
+afterAll(() => closeE2e({ dataDir, harness, browser }));
 
 describe('the Règlements screen in Chromium, through the web harness', () => {
   it('records three cheques, prints their deposit slip, and downloads the accountant’s export', async () => {

@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { manifestFileSchema, subscriberFileSchema } from '../../core/portal/portal-schema';
-import { startHarnessProcess, type HarnessProcess } from '../support/harness';
-import { launchBrowser, type Browser } from './browser';
-import { callApi, goTo, screenshot, SCREENS_DIR } from './ui';
+import { type HarnessProcess } from '../support/harness';
+import type { Browser } from './browser';
+import { closeE2e, openE2e } from './session';
+import { callApi, goTo, screenshot } from './ui';
 
 let dataDir: string;
 let harness: HarnessProcess;
@@ -16,20 +16,13 @@ const api = <T = Record<string, unknown>>(method: string, input: unknown = {}) =
 const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date());
 
 beforeAll(async () => {
-  dataDir = await mkdtemp(path.join(os.tmpdir(), 'paniers-e2e-portal-'));
-  await mkdir(SCREENS_DIR, { recursive: true });
-  harness = await startHarnessProcess(['--demo', '--data-dir', dataDir]);
-  browser = await launchBrowser();
+  ({ dataDir, harness, browser } = await openE2e('portal', (dir) => ['--demo', '--data-dir', dir]));
   // The longest cancellation notice (14 days): the next deliveries are past their deadline,
   // so a cancellation from the portal waits for the office.
   await api('delivery-settings-update', { ...(await api('delivery-settings-get')), cancelDeadlineDays: 14 });
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await harness?.stop();
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
-});
+afterAll(() => closeE2e({ dataDir, harness, browser }));
 
 describe('the Portail screen in Chromium, through the web harness', () => {
   it('exports into portail/, reads the portal’s requests, and accepts the one that waited', async () => {

@@ -1,12 +1,11 @@
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, addMonths, fromLocalDate } from '../../core/dates/dates';
 import { depotFields, formulaFields, subscriberFields, subscriptionFields } from '../support/catalog';
-import { startHarnessProcess, type HarnessProcess } from '../support/harness';
-import { launchBrowser, type Browser } from './browser';
-import { callApi, closedDialog, dialog, field, goTo, screenshot, SCREENS_DIR } from './ui';
+import { type HarnessProcess } from '../support/harness';
+import type { Browser } from './browser';
+import { closeE2e, openE2e } from './session';
+import { callApi, closedDialog, dialog, field, goTo, screenshot } from './ui';
 
 let dataDir: string;
 let harness: HarnessProcess;
@@ -15,17 +14,10 @@ let browser: Browser;
 const api = <T = unknown>(method: string, input: unknown = {}) => callApi<T>(harness.url, method, input);
 
 beforeAll(async () => {
-  dataDir = await mkdtemp(path.join(os.tmpdir(), 'paniers-e2e-subscriber-payments-'));
-  await mkdir(SCREENS_DIR, { recursive: true });
-  harness = await startHarnessProcess(['--db', path.join(dataDir, 'jardin.paniers'), '--create']);
-  browser = await launchBrowser();
+  ({ dataDir, harness, browser } = await openE2e('subscriber-payments', (dir) => ['--db', path.join(dir, 'jardin.paniers'), '--create']));
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await harness?.stop();
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
-});
+afterAll(() => closeE2e({ dataDir, harness, browser }));
 
 describe('payments on the subscriber’s page, in the browser', () => {
   it('shows the low-balance alert, the account with its actions and the cheques, and records a transfer', async () => {

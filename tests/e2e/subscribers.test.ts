@@ -1,13 +1,12 @@
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, formatDateFr, formatDateShortFr, fromLocalDate, isoWeekday, type IsoDate } from '../../core/dates/dates';
 import type { Subscription } from '../../core/subscriptions/subscriptions';
 import { startHarnessProcess, type HarnessProcess } from '../support/harness';
-import { launchBrowser, type Browser } from './browser';
-import { callApi, closedDialog, dialog, field, goTo, screenshot, SCREENS_DIR } from './ui';
+import type { Browser } from './browser';
+import { closeE2e, openE2e } from './session';
+import { callApi, closedDialog, dialog, field, goTo, screenshot } from './ui';
 
 let dataDir: string;
 let harness: HarnessProcess;
@@ -31,17 +30,10 @@ function nextTuesday(day: IsoDate): IsoDate {
 const long = (day: IsoDate) => formatDateFr(day, 'd MMMM yyyy');
 
 beforeAll(async () => {
-  dataDir = await mkdtemp(path.join(os.tmpdir(), 'paniers-e2e-subscribers-'));
-  await mkdir(SCREENS_DIR, { recursive: true });
-  harness = await startHarnessProcess(['--db', path.join(dataDir, 'jardin.paniers'), '--create']);
-  browser = await launchBrowser();
+  ({ dataDir, harness, browser } = await openE2e('subscribers', (dir) => ['--db', path.join(dir, 'jardin.paniers'), '--create']));
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await harness?.stop();
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
-});
+afterAll(() => closeE2e({ dataDir, harness, browser }));
 
 describe('subscribers and subscriptions in the browser, through the web harness', () => {
   it('creates a subscriber with a SEPA mandate and a subscription, changes the depot for two weeks, ends it, and finds the history after a restart', async () => {

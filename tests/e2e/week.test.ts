@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
@@ -7,8 +7,9 @@ import { addDays, fromLocalDate, type IsoDate } from '../../core/dates/dates';
 import { capitalise, dayLabel, mondayOf, weekLabel } from '../../renderer/week/week-dates';
 import { depotFields, formulaFields, subscriberFields, subscriptionFields } from '../support/catalog';
 import { startHarnessProcess, type HarnessProcess } from '../support/harness';
-import { launchBrowser, type Browser } from './browser';
-import { callApi, screenshot, SCREENS_DIR } from './ui';
+import type { Browser } from './browser';
+import { closeE2e, openE2e } from './session';
+import { callApi, screenshot } from './ui';
 
 let dataDir: string;
 let harness: HarnessProcess;
@@ -43,10 +44,7 @@ const PEOPLE = [
 ] as const;
 
 beforeAll(async () => {
-  dataDir = await mkdtemp(path.join(os.tmpdir(), 'paniers-e2e-week-'));
-  await mkdir(SCREENS_DIR, { recursive: true });
-  harness = await startHarnessProcess(['--db', path.join(dataDir, 'semaine.paniers'), '--create', '--data-dir', dataDir]);
-  browser = await launchBrowser();
+  ({ dataDir, harness, browser } = await openE2e('week', (dir) => ['--db', path.join(dir, 'semaine.paniers'), '--create', '--data-dir', dir]));
 
   await api('organisation-update', { ...(await api('organisation-get')), legalName: 'Jardin de Cocagne du Blavet' });
   const pontScorff = (await api<{ id: number }>('garden-create', { name: 'Pont-Scorff', address: '' })).id;
@@ -66,11 +64,7 @@ beforeAll(async () => {
   }
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await harness?.stop();
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
-});
+afterAll(() => closeE2e({ dataDir, harness, browser }));
 
 describe('the Semaine screen in Chromium, through the web harness', () => {
   it('previews and saves a closure, cancels a basket, prints the sheets, validates a week and corrects a record', async () => {
